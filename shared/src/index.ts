@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './money';
+export * from './time';
+export * from './ids';
+export * from './schemas';
+export * from './api';

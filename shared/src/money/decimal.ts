@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Exact decimals as strings ("89.53"). Areas, unit prices and meter readings keep every digit
+ * they were entered with; arithmetic goes through bigint so nothing is lost to binary floats.
+ */
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d{1,12}(\.\d{1,6})?$/, '请输入数字，最多 6 位小数');
+export type DecimalString = z.infer<typeof DecimalString>;
+
+/** A decimal as an integer count of 10^-scale units. */
+export interface ScaledInt {
+  units: bigint;
+  scale: number;
+}
+
+export function parseDecimal(value: string): ScaledInt {
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new RangeError(`not a decimal: ${value}`);
+  const negative = value.startsWith('-');
+  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
+  const units = BigInt(whole + fraction) * (negative ? -1n : 1n);
+  return { units, scale: fraction.length };
+}
+
+export function formatScaled({ units, scale }: ScaledInt): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return negative ? `-${text}` : text;
+}
+
+/**
+ * Rounding rules, named as finance staff name them:
+ * - half-up: 四舍五入, halves go away from zero (the default for fees)
+ * - half-even: banker's rounding
+ * - down: 舍去, towards zero (used where the resident must never be over-charged)
+ * - up: 进一, away from zero
+ */
+export type Rounding = 'half-up' | 'half-even' | 'down' | 'up';
+
+/** numerator / denominator rounded to an integer; denominator must be positive. */
+export function divideRounded(numerator: bigint, denominator: bigint, rounding: Rounding): bigint {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const quotient = abs / denominator;
+  const remainder = abs % denominator;
+  let rounded = quotient;
+  if (remainder !== 0n) {
+    const twice = remainder * 2n;
+    switch (rounding) {
+      case 'down':
+        break;
+      case 'up':
+        rounded += 1n;
+        break;
+      case 'half-up':
+        if (twice >= denominator) rounded += 1n;
+        break;
+      case 'half-even':
+        if (twice > denominator || (twice === denominator && quotient % 2n === 1n)) rounded += 1n;
+        break;
+    }
+  }
+  return negative ? -rounded : rounded;
+}
+
+/** Multiply exact decimals; the result keeps every digit. */
+export function multiplyDecimals(...factors: string[]): ScaledInt {
+  return factors.map(parseDecimal).reduce(
+    (product, factor) => ({ units: product.units * factor.units, scale: product.scale + factor.scale }),
+    { units: 1n, scale: 0 },
+  );
+}
+
+/** Round a scaled decimal to a given number of decimal places. */
+export function roundScaled(value: ScaledInt, places: number, rounding: Rounding): ScaledInt {
+  if (value.scale <= places) {
+    return { units: value.units * 10n ** BigInt(places - value.scale), scale: places };
+  }
+  return { units: divideRounded(value.units, 10n ** BigInt(value.scale - places), rounding), scale: places };
+}
