@@ -1,3 +1,4 @@
+import './schemas/zod-setup';
 export * from './errors';
 export * from './money';
 export * from './time';

@@ -1,14 +1,17 @@
 import { accountApi } from './account';
 import { propertyApi } from './property';
+import { schedulerApi } from './scheduler';
 
 export * from './contract';
 export * from './account';
 export * from './property';
+export * from './scheduler';
 
 /** Every cloud function and its actions. The typed client and the runtime both start here. */
 export const api = {
   account: accountApi,
   property: propertyApi,
+  scheduler: schedulerApi,
 } as const;
 
 export type Api = typeof api;

@@ -81,3 +81,11 @@ export function roundScaled(value: ScaledInt, places: number, rounding: Rounding
   }
   return { units: divideRounded(value.units, 10n ** BigInt(value.scale - places), rounding), scale: places };
 }
+
+/** Exact sum of decimal strings, e.g. total building area. */
+export function sumDecimals(values: string[]): string {
+  const parsed = values.map(parseDecimal);
+  const scale = Math.max(0, ...parsed.map((v) => v.scale));
+  const units = parsed.reduce((total, v) => total + v.units * 10n ** BigInt(scale - v.scale), 0n);
+  return formatScaled({ units, scale });
+}

@@ -1,0 +1,59 @@
+import type { Account, Binding, Building, Estate, Household, Membership, ParkingSpace, Person, Unit } from '@linli/shared';
+import type { Collection, Doc, Store } from './store/port';
+
+/** Collection names in one place, with the fields each is queried by (indexes in SQLite). */
+export const collectionIndexes: Record<string, Array<string[]>> = {
+  estates: [],
+  buildings: [['estateId', 'code']],
+  units: [['buildingId'], ['estateId']],
+  households: [['estateId', 'roomCode'], ['buildingId'], ['unitId']],
+  persons: [['phone']],
+  memberships: [['householdId'], ['personId'], ['estateId']],
+  parking_spaces: [['estateId'], ['householdId']],
+  accounts: [['openid'], ['personId']],
+  bindings: [['accountId', 'status'], ['householdId'], ['estateId', 'status']],
+  audit_log: [['at'], ['actorId', 'at'], ['collection', 'docId']],
+  dev_sessions: [],
+  job_runs: [['job', 'at']],
+  outbox: [['createdAt']],
+};
+
+type Typed<T> = Collection<T & Doc>;
+
+/** Typed access to the collections; handlers go through this, never through raw names. */
+export function collections(store: Store) {
+  return {
+    estates: store.collection('estates') as Typed<Estate>,
+    buildings: store.collection('buildings') as Typed<Building>,
+    units: store.collection('units') as Typed<Unit>,
+    households: store.collection('households') as Typed<Household>,
+    persons: store.collection('persons') as Typed<Person>,
+    memberships: store.collection('memberships') as Typed<Membership>,
+    parkingSpaces: store.collection('parking_spaces') as Typed<ParkingSpace>,
+    accounts: store.collection('accounts') as Typed<Account>,
+    bindings: store.collection('bindings') as Typed<Binding>,
+  };
+}
+export type Collections = ReturnType<typeof collections>;
+
+export async function ensureAllIndexes(store: Store): Promise<void> {
+  for (const [name, indexes] of Object.entries(collectionIndexes)) {
+    if (indexes.length) await store.ensureIndexes(name, indexes);
+  }
+}
+
+/** Read every document matching a filter, page by page (CloudBase caps a page at 1000). */
+export async function findAll<T extends Doc>(
+  collection: Collection<T>,
+  filter: Parameters<Collection<T>['find']>[0],
+  options: { sort?: Array<[string, 'asc' | 'desc']>; pageSize?: number } = {},
+): Promise<T[]> {
+  const all: T[] = [];
+  let after: string | undefined;
+  do {
+    const page = await collection.find(filter, { sort: options.sort, limit: options.pageSize ?? 1000, after });
+    all.push(...page.items);
+    after = page.next;
+  } while (after);
+  return all;
+}

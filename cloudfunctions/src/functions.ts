@@ -1,0 +1,7 @@
+import { account } from './account';
+import type { RuntimeFunction } from './_lib/define-function';
+import { property } from './property';
+import { scheduler } from './scheduler';
+
+/** Every deployable function, by name. The local runtime serves these; the build bundles each. */
+export const functions: Record<string, RuntimeFunction> = { account, property, scheduler };
