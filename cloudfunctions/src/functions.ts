@@ -1,7 +1,8 @@
 import { account } from './account';
+import { binding } from './binding';
 import type { RuntimeFunction } from './_lib/define-function';
 import { property } from './property';
 import { scheduler } from './scheduler';
 
 /** Every deployable function, by name. The local runtime serves these; the build bundles each. */
-export const functions: Record<string, RuntimeFunction> = { account, property, scheduler };
+export const functions: Record<string, RuntimeFunction> = { account, binding, property, scheduler };

@@ -4,4 +4,5 @@ export * from './money';
 export * from './time';
 export * from './ids';
 export * from './schemas';
+export * from './property';
 export * from './api';

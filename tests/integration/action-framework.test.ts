@@ -122,11 +122,11 @@ describe('every declared action', () => {
   );
 
   it.each(cases)('$fn.$action rejects a malformed input with VALIDATION and writes nothing', async ({ fn, action, access }) => {
-    const caller = access === 'trigger' ? { trigger: true as const } : { openid: 'demo-admin' };
     const owner = typeof access === 'object' && !access.roles.some((r) => r !== 'owner');
-    const ref = owner ? { openid: 'demo-owner-1' } : caller;
+    const openid = owner ? 'demo-owner-1' : 'demo-admin';
+    const ref = access === 'trigger' ? { trigger: true as const } : { openid };
     // prime the caller's account so the snapshot compares only what the action did
-    if ('openid' in ref) await t.call(ref.openid, 'account', 'me');
+    await t.call(openid, 'account', 'me');
     const before = await snapshotStore(t.store);
     for (const input of [42, 'x', [1], null]) {
       const result = await t.runtime.call(fn, action, input, ref);

@@ -16,7 +16,7 @@ export interface AuditActor {
 export interface AuditChange {
   collection: string;
   docId: string | null;
-  op: 'insert' | 'insertMany' | 'set' | 'update' | 'updateMany' | 'remove' | 'removeMany';
+  op: 'insert' | 'insertMany' | 'set' | 'update' | 'updateMany' | 'remove' | 'removeMany' | 'reveal';
   before: unknown;
   after: unknown;
   /** For bulk operations: how many documents, and the filter or ids (ids capped at 1000). */
@@ -138,7 +138,9 @@ export function auditingStore(store: Store, actor: AuditActor, now: () => number
   const log = store.collection<AuditEntry>(AUDIT_COLLECTION);
   const record: Recorder = (fields) => log.insert(makeEntry(actor, now, fields));
   return {
-    collection: <T extends Doc>(name: string) => auditCollection(store.collection<T>(name), record),
+    // Writes to the audit log itself (e.g. recording a reveal) are not audited again.
+    collection: <T extends Doc>(name: string) =>
+      name === AUDIT_COLLECTION ? store.collection<T>(name) : auditCollection(store.collection<T>(name), record),
     transaction: (work) =>
       store.transaction((tx) => {
         const txLog = tx.collection<AuditEntry>(AUDIT_COLLECTION);

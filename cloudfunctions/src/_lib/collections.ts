@@ -1,4 +1,4 @@
-import type { Account, Binding, Building, Estate, Household, Membership, ParkingSpace, Person, Unit } from '@linli/shared';
+import type { Account, Binding, Building, Estate, Household, Invitation, Membership, ParkingSpace, Person, Unit } from '@linli/shared';
 import type { Collection, Doc, Store } from './store/port';
 
 /** Collection names in one place, with the fields each is queried by (indexes in SQLite). */
@@ -12,6 +12,9 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   parking_spaces: [['estateId'], ['householdId']],
   accounts: [['openid'], ['personId']],
   bindings: [['accountId', 'status'], ['householdId'], ['estateId', 'status']],
+  invitations: [['householdId']],
+  binding_attempts: [['accountId', 'at']],
+  household_search: [['estateId', 'key'], ['householdId']],
   audit_log: [['at'], ['actorId', 'at'], ['collection', 'docId']],
   dev_sessions: [],
   job_runs: [['job', 'at']],
@@ -19,6 +22,21 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
 };
 
 type Typed<T> = Collection<T & Doc>;
+
+/** A failed binding check, kept to rate-limit guessing. */
+export interface BindingAttempt {
+  _id: string;
+  accountId: string;
+  at: number;
+}
+
+/** One key a household can be found by (see shared/property/search-keys). */
+export interface HouseholdSearchKey {
+  _id: string;
+  estateId: string;
+  key: string;
+  householdId: string;
+}
 
 /** Typed access to the collections; handlers go through this, never through raw names. */
 export function collections(store: Store) {
@@ -32,6 +50,9 @@ export function collections(store: Store) {
     parkingSpaces: store.collection('parking_spaces') as Typed<ParkingSpace>,
     accounts: store.collection('accounts') as Typed<Account>,
     bindings: store.collection('bindings') as Typed<Binding>,
+    invitations: store.collection('invitations') as Typed<Invitation>,
+    bindingAttempts: store.collection('binding_attempts') as Typed<BindingAttempt>,
+    householdSearch: store.collection('household_search') as Typed<HouseholdSearchKey>,
   };
 }
 export type Collections = ReturnType<typeof collections>;

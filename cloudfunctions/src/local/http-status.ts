@@ -12,6 +12,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   DUPLICATE: 409,
   PRECONDITION_FAILED: 409,
   RATE_LIMITED: 429,
+  VERIFICATION_FAILED: 422,
   STORE_LIMIT: 400,
   INTERNAL: 500,
 };

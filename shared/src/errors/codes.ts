@@ -11,6 +11,7 @@ export const errorMessages = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   DUPLICATE: '请勿重复提交',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  VERIFICATION_FAILED: '信息核验未通过，请检查后重试',
   UNKNOWN_ACTION: '不支持的操作',
   PRECONDITION_FAILED: '当前状态不允许此操作',
   STORE_LIMIT: '单次查询的数据量超出限制',

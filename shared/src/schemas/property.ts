@@ -140,9 +140,36 @@ export const Binding = z.object({
   estateId: Id,
   relation: Relation,
   status: z.enum(['pending', 'approved', 'rejected', 'revoked']),
+  /** How the claim was proved: registered name + phone digits, a one-time invitation, or seeded. */
+  method: z.enum(['phone-check', 'invitation', 'seed']),
+  /** The registered person the claim matched, when known. */
+  personId: Id.nullable(),
   createdAt: z.number().int(),
   decidedAt: z.number().int().nullable(),
+  decidedBy: Id.nullable(),
+  reason: z.string().nullable(),
 });
+
+export const bindingStatusLabels: Record<Binding['status'], string> = {
+  pending: '待审核',
+  approved: '已绑定',
+  rejected: '已驳回',
+  revoked: '已解绑',
+};
+
+/** A one-time code that binds its holder to a household (printed by staff, or sent by an owner). */
+export const Invitation = z.object({
+  _id: z.string(),
+  estateId: Id,
+  householdId: Id,
+  relation: Relation,
+  issuedBy: Id,
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+  usedBy: Id.nullable(),
+  usedAt: z.number().int().nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
 export type Binding = z.infer<typeof Binding>;
 
 /** Masking for PIPL: 138****5678, 1101**********1234. */

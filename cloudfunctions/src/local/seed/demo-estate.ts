@@ -14,6 +14,7 @@ import {
 } from '@linli/shared';
 import { accountIdFor } from '../../_lib/identity';
 import type { Doc, Store } from '../../_lib/store/port';
+import { searchDocs } from '../../property/search-index';
 import { chineseName, seededRandom, type Random } from './random';
 
 /** The accounts the dev login page offers, in the order shown. */
@@ -71,6 +72,7 @@ const ESTATES: EstateSpec[] = [
 ];
 
 interface Seed {
+  household_search: Doc[];
   estates: Estate[];
   buildings: Building[];
   units: Unit[];
@@ -83,7 +85,7 @@ interface Seed {
 }
 
 function emptySeed(): Seed {
-  return { estates: [], buildings: [], units: [], households: [], persons: [], memberships: [], parking_spaces: [], accounts: [], bindings: [] };
+  return { household_search: [], estates: [], buildings: [], units: [], households: [], persons: [], memberships: [], parking_spaces: [], accounts: [], bindings: [] };
 }
 
 function handoverDate(random: Random): string {
@@ -194,10 +196,23 @@ function demoOwner(seed: Seed, openid: string, estateId: string, roomCode: strin
     estateId,
     relation: 'owner',
     status: 'approved',
+    method: 'seed',
+    personId: person._id,
     createdAt: 0,
     decidedAt: 0,
+    decidedBy: null,
+    reason: null,
   });
   return account;
+}
+
+function indexForSearch(seed: Seed): void {
+  const persons = new Map(seed.persons.map((p) => [p._id, p]));
+  for (const household of seed.households) {
+    const people = seed.memberships.filter((m) => m.householdId === household._id).map((m) => persons.get(m.personId)!);
+    const spaces = seed.parking_spaces.filter((s) => s.householdId === household._id);
+    seed.household_search.push(...searchDocs(household, people, spaces));
+  }
 }
 
 /** Build the demo data set: two estates (邻里花园 with 600 households, 枫林苑 with 12) and demo accounts. */
@@ -206,6 +221,7 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
   const seed = emptySeed();
   const phoneBase = { next: 1 };
   for (const spec of ESTATES) seedEstate(seed, spec, random, phoneBase);
+  indexForSearch(seed);
 
   const ownerChen = demoOwner(seed, 'demo-owner-1', DEMO_ESTATE_ID, '1-1-1201');
   const ownerLin = demoOwner(seed, 'demo-owner-2', DEMO_ESTATE_ID, '2-1-0802');
@@ -241,7 +257,7 @@ export async function seedDemoData(store: Store): Promise<boolean> {
   if (await store.collection('estates').get(DEMO_ESTATE_ID)) return false;
   const { seed } = buildDemoData();
   // Estates last: their presence marks a finished seed, so an interrupted one is redone.
-  const order: Array<keyof Seed> = ['buildings', 'units', 'households', 'persons', 'memberships', 'parking_spaces', 'accounts', 'bindings', 'estates'];
+  const order: Array<keyof Seed> = ['household_search', 'buildings', 'units', 'households', 'persons', 'memberships', 'parking_spaces', 'accounts', 'bindings', 'estates'];
   for (const name of order) {
     const docs = seed[name] as unknown as Doc[];
     const collection = store.collection(name);

@@ -1,0 +1,100 @@
+import { AppError, bindingStatusLabels, occupancyLabels, propertyTypeLabels, relationLabels, type propertyApi } from '@linli/shared';
+import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
+import { assertCanSeeHousehold } from '../../_lib/authorize';
+import { findAll } from '../../_lib/collections';
+import { identityOf, type Handler } from '../../_lib/define-function';
+import { canRevealContacts, maskedContact } from '../contact-policy';
+
+export const getHousehold: Handler<typeof propertyApi.household> = async (input, ctx) => {
+  const identity = identityOf(ctx);
+  const household = await ctx.db.households.get(input.householdId);
+  if (!household) throw new AppError('NOT_FOUND', '房屋不存在');
+  assertCanSeeHousehold(identity, household);
+  const [estate, building, unit] = await Promise.all([
+    ctx.db.estates.get(household.estateId),
+    ctx.db.buildings.get(household.buildingId),
+    ctx.db.units.get(household.unitId),
+  ]);
+  const memberships = await findAll(ctx.db.memberships, { where: { householdId: household._id } });
+  const members = [];
+  const formerMembers = [];
+  for (const m of memberships) {
+    const person = await ctx.db.persons.get(m.personId);
+    if (!person) continue;
+    if (m.movedOutOn) {
+      formerMembers.push({ name: person.name, relationLabel: relationLabels[m.relation], movedInOn: m.movedInOn, movedOutOn: m.movedOutOn });
+      continue;
+    }
+    members.push({
+      personId: person._id,
+      membershipId: m._id,
+      name: person.name,
+      relation: m.relation,
+      relationLabel: relationLabels[m.relation],
+      phone: maskedContact(person).phone,
+      hasIdNumber: person.idNumber !== null,
+      isSelf: false,
+      movedInOn: m.movedInOn,
+    });
+  }
+  const bindings = await findAll(ctx.db.bindings, { where: { householdId: household._id } }, { sort: [['createdAt', 'desc']] });
+  const spaces = await findAll(ctx.db.parkingSpaces, { where: { householdId: household._id } });
+  return {
+    householdId: household._id,
+    estateId: household.estateId,
+    estateName: estate?.name ?? '',
+    buildingName: building?.name ?? '',
+    unitName: unit?.name ?? '',
+    floor: household.floor,
+    roomNo: household.roomNo,
+    roomCode: household.roomCode,
+    buildingArea: household.buildingArea,
+    innerArea: household.innerArea,
+    layout: household.layout,
+    propertyTypeLabel: propertyTypeLabels[household.propertyType],
+    occupancyLabel: occupancyLabels[household.occupancy],
+    handoverDate: household.handoverDate,
+    members,
+    formerMembers,
+    bindings: await Promise.all(
+      bindings.map(async (b) => ({
+        bindingId: b._id,
+        accountName: (await ctx.db.accounts.get(b.accountId))?.displayName ?? '',
+        relationLabel: relationLabels[b.relation],
+        status: bindingStatusLabels[b.status],
+      })),
+    ),
+    parkingSpaces: spaces.map((s) => ({ code: s.code, plates: s.plates })),
+    canReveal: canRevealContacts(identity),
+  };
+};
+
+/**
+ * Show a resident's full phone and ID number to staff allowed to see them, and record the reveal
+ * in the audit log (a read, so the store would not audit it by itself).
+ */
+export const revealContact: Handler<typeof propertyApi.revealContact> = async (input, ctx) => {
+  const identity = identityOf(ctx);
+  const household = await ctx.db.households.get(input.householdId);
+  if (!household) throw new AppError('NOT_FOUND', '房屋不存在');
+  assertCanSeeHousehold(identity, household);
+  const membership = (await ctx.db.memberships.find({ where: { householdId: household._id, personId: input.personId } }, { limit: 1 })).items[0];
+  const person = membership ? await ctx.db.persons.get(input.personId) : null;
+  if (!person) throw new AppError('NOT_FOUND', '该住户不属于此房屋');
+  const entry: AuditEntry = {
+    _id: `aud_reveal_${ctx.requestId}`,
+    at: ctx.now(),
+    actorId: identity.accountId,
+    actorName: identity.displayName,
+    roles: identity.roles,
+    action: 'property.revealContact',
+    requestId: ctx.requestId,
+    collection: 'persons',
+    docId: person._id,
+    op: 'reveal',
+    before: null,
+    after: { fields: ['phone', 'idNumber'], householdId: household._id },
+  };
+  await ctx.store.collection<AuditEntry>(AUDIT_COLLECTION).insert(entry);
+  return { phone: person.phone, idNumber: person.idNumber };
+};

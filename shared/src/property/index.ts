@@ -1,0 +1,3 @@
+export * from './room-code';
+export * from './search-keys';
+export * from './binding-check';
