@@ -3,6 +3,7 @@ import { binding } from './binding';
 import type { RuntimeFunction } from './_lib/define-function';
 import { property } from './property';
 import { scheduler } from './scheduler';
+import { staff } from './staff';
 
 /** Every deployable function, by name. The local runtime serves these; the build bundles each. */
-export const functions: Record<string, RuntimeFunction> = { account, binding, property, scheduler };
+export const functions: Record<string, RuntimeFunction> = { account, binding, property, scheduler, staff };

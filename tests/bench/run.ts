@@ -6,8 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable, type Benchmark, type BenchResult } from './harness';
 import { foundationBenchmarks } from './suites/foundation';
+import { propertyImportBenchmarks } from './suites/property-import';
 
-const benchmarks: Benchmark[] = [...foundationBenchmarks];
+const benchmarks: Benchmark[] = [...foundationBenchmarks, ...propertyImportBenchmarks];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

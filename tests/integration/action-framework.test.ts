@@ -121,7 +121,7 @@ describe('every declared action', () => {
     Object.entries(fn.contracts).map(([action, c]) => ({ fn: fn.name, action, access: c.access })),
   );
 
-  it.each(cases)('$fn.$action rejects a malformed input with VALIDATION and writes nothing', async ({ fn, action, access }) => {
+  it.each(cases)('$fn / $action rejects a malformed input with VALIDATION and writes nothing', async ({ fn, action, access }) => {
     const owner = typeof access === 'object' && !access.roles.some((r) => r !== 'owner');
     const openid = owner ? 'demo-owner-1' : 'demo-admin';
     const ref = access === 'trigger' ? { trigger: true as const } : { openid };
@@ -137,13 +137,13 @@ describe('every declared action', () => {
   });
 
   it.each(cases.filter((c) => typeof c.access === 'object' && !c.access.roles.includes('owner')))(
-    '$fn.$action is FORBIDDEN to an owner',
+    '$fn / $action is FORBIDDEN to an owner',
     async ({ fn, action }) => {
       expect(await t.errorCode('demo-owner-1', fn, action, {})).toBe('FORBIDDEN');
     },
   );
 
-  it.each(cases.filter((c) => c.access === 'trigger'))('$fn.$action is FORBIDDEN to every user, even an admin', async ({ fn, action }) => {
+  it.each(cases.filter((c) => c.access === 'trigger'))('$fn / $action is FORBIDDEN to every user, even an admin', async ({ fn, action }) => {
     expect(await t.errorCode('demo-admin', fn, action, {})).toBe('FORBIDDEN');
   });
 });

@@ -47,7 +47,9 @@ export function createMain(fn: RuntimeFunction, options: { store?: () => Store }
   };
 
   function run(action: string, input: unknown, caller: CallerRef, requestId?: string) {
+    // Created on first use and kept for the warm container's later invocations.
     store ??= getStore();
-    return dispatch(fn, { action, input, caller, requestId }, { store, log });
+    const current = store;
+    return dispatch(fn, { action, input, caller, requestId }, { store: current, log });
   }
 }

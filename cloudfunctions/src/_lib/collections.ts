@@ -1,4 +1,4 @@
-import type { Account, Binding, Building, Estate, Household, Invitation, Membership, ParkingSpace, Person, Unit } from '@linli/shared';
+import type { Account, Binding, Building, Estate, Household, Invitation, Membership, ParkingSpace, Person, StaffMember, Unit } from '@linli/shared';
 import type { Collection, Doc, Store } from './store/port';
 
 /** Collection names in one place, with the fields each is queried by (indexes in SQLite). */
@@ -16,6 +16,7 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   binding_attempts: [['accountId', 'at']],
   household_search: [['estateId', 'key'], ['householdId']],
   audit_log: [['at'], ['actorId', 'at'], ['collection', 'docId']],
+  staff: [['inviteCode']],
   dev_sessions: [],
   job_runs: [['job', 'at']],
   outbox: [['createdAt']],
@@ -24,15 +25,13 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
 type Typed<T> = Collection<T & Doc>;
 
 /** A failed binding check, kept to rate-limit guessing. */
-export interface BindingAttempt {
-  _id: string;
+export interface BindingAttempt extends Doc {
   accountId: string;
   at: number;
 }
 
 /** One key a household can be found by (see shared/property/search-keys). */
-export interface HouseholdSearchKey {
-  _id: string;
+export interface HouseholdSearchKey extends Doc {
   estateId: string;
   key: string;
   householdId: string;
@@ -51,8 +50,9 @@ export function collections(store: Store) {
     accounts: store.collection('accounts') as Typed<Account>,
     bindings: store.collection('bindings') as Typed<Binding>,
     invitations: store.collection('invitations') as Typed<Invitation>,
-    bindingAttempts: store.collection('binding_attempts') as Typed<BindingAttempt>,
-    householdSearch: store.collection('household_search') as Typed<HouseholdSearchKey>,
+    bindingAttempts: store.collection<BindingAttempt>('binding_attempts'),
+    householdSearch: store.collection<HouseholdSearchKey>('household_search'),
+    staff: store.collection('staff') as Typed<StaffMember>,
   };
 }
 export type Collections = ReturnType<typeof collections>;

@@ -2,12 +2,14 @@ import { accountApi } from './account';
 import { bindingApi } from './binding';
 import { propertyApi } from './property';
 import { schedulerApi } from './scheduler';
+import { staffApi } from './staff';
 
 export * from './contract';
 export * from './account';
 export * from './binding';
 export * from './property';
 export * from './scheduler';
+export * from './staff';
 
 /** Every cloud function and its actions. The typed client and the runtime both start here. */
 export const api = {
@@ -15,6 +17,7 @@ export const api = {
   binding: bindingApi,
   property: propertyApi,
   scheduler: schedulerApi,
+  staff: staffApi,
 } as const;
 
 export type Api = typeof api;

@@ -21,26 +21,127 @@ import { normalizePlate } from './search-keys';
  */
 
 export type ParkingKind = ParkingSpace['kind'];
-export const parkingKindLabels: Record<ParkingKind, string> = { owned: '产权', rented: '租赁', temporary: '临时' };
+export const parkingKindLabels: Record<ParkingKind, string> = {
+  owned: '产权',
+  rented: '租赁',
+  temporary: '临时',
+};
 
 export const sheetColumns = [
-  { key: 'building', header: '楼栋', required: true, example: '3', description: '楼栋编号，字母或数字，如 3、A（写 3号楼、3栋 也可）' },
-  { key: 'unit', header: '单元', required: true, example: '2', description: '单元编号，如 2（写 2单元 也可）' },
+  {
+    key: 'building',
+    header: '楼栋',
+    required: true,
+    example: '3',
+    description: '楼栋编号，字母或数字，如 3、A（写 3号楼、3栋 也可）',
+  },
+  {
+    key: 'unit',
+    header: '单元',
+    required: true,
+    example: '2',
+    description: '单元编号，如 2（写 2单元 也可）',
+  },
   { key: 'floor', header: '楼层', required: true, example: '12', description: '整数，地下层写负数，如 -1' },
-  { key: 'roomNo', header: '房号', required: true, example: '1201', description: '房间号，如 1201；也可写完整房号 3-2-1201，须与楼栋、单元一致' },
-  { key: 'buildingArea', header: '建筑面积', required: true, example: '89.53', description: '平方米，数字，最多 2 位小数' },
-  { key: 'innerArea', header: '套内面积', required: true, example: '72.18', description: '平方米，数字，最多 2 位小数，不大于建筑面积' },
-  { key: 'layout', header: '户型', required: false, example: '两室一厅', description: '如 两室一厅，最多 20 字' },
-  { key: 'propertyType', header: '房屋类型', required: false, example: '住宅', description: '住宅/商铺/办公/车位/储藏室；新房屋留空为住宅' },
-  { key: 'occupancy', header: '入住状态', required: false, example: '自住', description: '自住/出租/空置；新房屋留空时，有业主为自住，否则为空置' },
-  { key: 'handoverDate', header: '交房日期', required: false, example: '2021-06-30', description: '格式 YYYY-MM-DD，如 2021-06-30（2021/6/30 也可）' },
-  { key: 'ownerName', header: '业主姓名', required: false, example: '陈伟', description: '产权人姓名；与系统中已登记的业主不同时不会导入（过户请单独办理）' },
-  { key: 'ownerPhone', header: '业主手机', required: false, example: '13812345678', description: '11 位手机号' },
-  { key: 'ownerIdNumber', header: '业主身份证号', required: false, example: '11010519491231002X', description: '18 位身份证号，或护照等证件号；在 Excel 中请把此列设为文本' },
-  { key: 'family', header: '家庭成员', required: false, example: '李娜:配偶:13912345678;陈子涵:子女', description: '格式 姓名:关系:手机，多人用 ; 分隔，手机可省略；关系为 配偶/子女/父母/亲属/租户/其他（共有产权人写 业主）' },
-  { key: 'parkingCodes', header: '车位编号', required: false, example: 'B1-001;B1-002', description: '该房屋的车位，多个用 ; 分隔' },
-  { key: 'parkingKind', header: '车位类型', required: false, example: '产权', description: '产权/租赁/临时；写一个表示全部车位，或按车位顺序用 ; 分隔；新车位留空为产权' },
-  { key: 'plates', header: '车牌号', required: false, example: '沪A12345/沪B23456;沪C34567', description: '按车位顺序用 ; 分隔，同一车位的多个车牌用 / 分隔' },
+  {
+    key: 'roomNo',
+    header: '房号',
+    required: true,
+    example: '1201',
+    description: '房间号，如 1201；也可写完整房号 3-2-1201，须与楼栋、单元一致',
+  },
+  {
+    key: 'buildingArea',
+    header: '建筑面积',
+    required: true,
+    example: '89.53',
+    description: '平方米，数字，最多 2 位小数',
+  },
+  {
+    key: 'innerArea',
+    header: '套内面积',
+    required: true,
+    example: '72.18',
+    description: '平方米，数字，最多 2 位小数，不大于建筑面积',
+  },
+  {
+    key: 'layout',
+    header: '户型',
+    required: false,
+    example: '两室一厅',
+    description: '如 两室一厅，最多 20 字',
+  },
+  {
+    key: 'propertyType',
+    header: '房屋类型',
+    required: false,
+    example: '住宅',
+    description: '住宅/商铺/办公/车位/储藏室；新房屋留空为住宅',
+  },
+  {
+    key: 'occupancy',
+    header: '入住状态',
+    required: false,
+    example: '自住',
+    description: '自住/出租/空置；新房屋留空时，有业主为自住，否则为空置',
+  },
+  {
+    key: 'handoverDate',
+    header: '交房日期',
+    required: false,
+    example: '2021-06-30',
+    description: '格式 YYYY-MM-DD，如 2021-06-30（2021/6/30 也可）',
+  },
+  {
+    key: 'ownerName',
+    header: '业主姓名',
+    required: false,
+    example: '陈伟',
+    description: '产权人姓名；与系统中已登记的业主不同时不会导入（过户请单独办理）',
+  },
+  {
+    key: 'ownerPhone',
+    header: '业主手机',
+    required: false,
+    example: '13812345678',
+    description: '11 位手机号',
+  },
+  {
+    key: 'ownerIdNumber',
+    header: '业主身份证号',
+    required: false,
+    example: '11010519491231002X',
+    description: '18 位身份证号，或护照等证件号；在 Excel 中请把此列设为文本',
+  },
+  {
+    key: 'family',
+    header: '家庭成员',
+    required: false,
+    example: '李娜:配偶:13912345678;陈子涵:子女',
+    description:
+      '格式 姓名:关系:手机，多人用 ; 分隔，手机可省略；关系为 配偶/子女/父母/亲属/租户/其他（共有产权人写 业主）',
+  },
+  {
+    key: 'parkingCodes',
+    header: '车位编号',
+    required: false,
+    example: 'B1-001;B1-002',
+    description: '该房屋的车位，多个用 ; 分隔',
+  },
+  {
+    key: 'parkingKind',
+    header: '车位类型',
+    required: false,
+    example: '产权',
+    description: '产权/租赁/临时；写一个表示全部车位，或按车位顺序用 ; 分隔；新车位留空为产权',
+  },
+  {
+    key: 'plates',
+    header: '车牌号',
+    required: false,
+    example: '沪A12345/沪B23456;沪C34567',
+    description: '按车位顺序用 ; 分隔，同一车位的多个车牌用 / 分隔',
+  },
 ] as const;
 
 export type ColumnKey = (typeof sheetColumns)[number]['key'];
@@ -97,7 +198,8 @@ export interface SheetRecord {
 
 export type RowError = ImportReport['errors'][number];
 export type RawRow = Partial<Record<ColumnKey, string>>;
-export type RowResult = { ok: true; record: SheetRecord } | { ok: false; roomCode: string | null; reasons: string[] };
+export type RowResult =
+  { ok: true; record: SheetRecord } | { ok: false; roomCode: string | null; reasons: string[] };
 
 // ---- cell parsers -------------------------------------------------------------------------
 
@@ -137,7 +239,10 @@ export function normalizePhone(value: string): string {
   return /^(\+?86)1\d{10}$/.test(digits) ? digits.slice(-11) : digits;
 }
 const PHONE = /^1\d{10}$/;
-const phone = text.transform(normalizePhone).pipe(z.string().regex(/^$|^1\d{10}$/, '手机号格式不正确')).transform(orNull);
+const phone = text
+  .transform(normalizePhone)
+  .pipe(z.string().regex(/^$|^1\d{10}$/, '手机号格式不正确'))
+  .transform(orNull);
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -155,8 +260,13 @@ const idNumber = text
   .superRefine((id, ctx) => {
     if (id === '') return;
     // All digits means a resident ID (18 digits, or the old 15); anything else is another document.
-    const ok = /^\d{17}[\dX]$/.test(id) ? isValidResidentId(id) : /^\d+$/.test(id) ? id.length === 15 : /^[A-Z0-9]{5,18}$/.test(id);
-    if (!ok) ctx.addIssue({ code: 'custom', message: '身份证号不正确（请核对；在 Excel 中请把此列设为文本）' });
+    const ok = /^\d{17}[\dX]$/.test(id)
+      ? isValidResidentId(id)
+      : /^\d+$/.test(id)
+        ? id.length === 15
+        : /^[A-Z0-9]{5,18}$/.test(id);
+    if (!ok)
+      ctx.addIssue({ code: 'custom', message: '身份证号不正确（请核对；在 Excel 中请把此列设为文本）' });
   })
   .transform(orNull);
 
@@ -176,12 +286,17 @@ const handoverDate = text.transform((s, ctx) => {
   return date;
 });
 
-const personName = (label: string) => (name: string): string | null =>
-  name.length > 30 ? `${label}姓名最多 30 个字` : null;
+const personName =
+  (label: string) =>
+  (name: string): string | null =>
+    name.length > 30 ? `${label}姓名最多 30 个字` : null;
 
 const family = text.transform((s, ctx) => {
   const members: SheetMember[] = [];
-  for (const entry of s.split(';').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of s
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [name = '', label = '', memberPhone = '', ...rest] = entry.split(':').map((p) => p.trim());
     const problem =
       !name || !label || rest.length
@@ -192,7 +307,12 @@ const family = text.transform((s, ctx) => {
             ? `「${name}」的手机号格式不正确`
             : personName(`「${name}」`)(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    else members.push({ name, relation: relationByLabel.get(label)!, phone: memberPhone ? normalizePhone(memberPhone) : null });
+    else
+      members.push({
+        name,
+        relation: relationByLabel.get(label)!,
+        phone: memberPhone ? normalizePhone(memberPhone) : null,
+      });
   }
   return members;
 });
@@ -208,7 +328,8 @@ const parkingCodes = text.transform((s, ctx) => {
   const codes = splitList(s.toUpperCase(), ';').filter(Boolean);
   const seen = new Set<string>();
   for (const c of codes) {
-    if (!/^[A-Z0-9][A-Z0-9-]{0,19}$/.test(c)) ctx.addIssue({ code: 'custom', message: `车位编号「${c}」只能包含字母、数字和 -，最多 20 位` });
+    if (!/^[A-Z0-9][A-Z0-9-]{0,19}$/.test(c))
+      ctx.addIssue({ code: 'custom', message: `车位编号「${c}」只能包含字母、数字和 -，最多 20 位` });
     else if (seen.has(c)) ctx.addIssue({ code: 'custom', message: `车位编号「${c}」重复` });
     seen.add(c);
   }
@@ -218,20 +339,23 @@ const parkingCodes = text.transform((s, ctx) => {
 const parkingKinds = text.transform((s, ctx) => {
   const kinds = dropTrailingEmpty(splitList(s, ';'));
   for (const k of kinds) {
-    if (k && !parkingKindByLabel.has(k)) ctx.addIssue({ code: 'custom', message: `车位类型应为 ${listOf(parkingKindLabels)} 之一` });
+    if (k && !parkingKindByLabel.has(k))
+      ctx.addIssue({ code: 'custom', message: `车位类型应为 ${listOf(parkingKindLabels)} 之一` });
   }
   return kinds.map((k) => (k ? (parkingKindByLabel.get(k) ?? null) : null));
 });
 
 /** 京A12345, 沪AD12345 (new energy), 粤B1234学 — province, letter, 5 or 6 more. */
-const PLATE = /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z][A-Z0-9]{4,5}[A-Z0-9挂学警港澳]$/;
+const PLATE =
+  /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z][A-Z0-9]{4,5}[A-Z0-9挂学警港澳]$/;
 
 const plateGroups = text.transform((s, ctx) => {
   const groups = dropTrailingEmpty(splitList(s, ';'));
   return groups.map((group) => {
     if (!group) return null;
     const plates = splitList(group, '/').filter(Boolean).map(normalizePlate);
-    for (const p of plates) if (!PLATE.test(p)) ctx.addIssue({ code: 'custom', message: `车牌号「${p}」格式不正确` });
+    for (const p of plates)
+      if (!PLATE.test(p)) ctx.addIssue({ code: 'custom', message: `车牌号「${p}」格式不正确` });
     return [...new Set(plates)];
   });
 });
@@ -263,16 +387,18 @@ const RowSchema = z
   })
   .transform((row, ctx): SheetRecord => {
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
-    const roomNo = resolveRoomNo(row.roomNo, row.building, row.unit);
-    if (roomNo === 'mismatch') problem('房号与楼栋/单元不一致');
-    else if (!roomNo) problem('房号只能是字母或数字，最多 10 位');
-    if (parseDecimal(row.innerArea).units > parseDecimal(row.buildingArea).units) problem('套内面积不能大于建筑面积');
-    if (!row.ownerName && (row.ownerPhone || row.ownerIdNumber)) problem('填写了业主手机或身份证号，但没有填写业主姓名');
+    const resolved = resolveRoomNo(row.roomNo, row.building, row.unit);
+    if ('problem' in resolved) problem(resolved.problem);
+    if (parseDecimal(row.innerArea).units > parseDecimal(row.buildingArea).units)
+      problem('套内面积不能大于建筑面积');
+    if (!row.ownerName && (row.ownerPhone || row.ownerIdNumber))
+      problem('填写了业主手机或身份证号，但没有填写业主姓名');
     const spaces = row.parkingCodes.length;
-    if (!spaces && (row.parkingKind.length || row.plates.length)) problem('填写了车位类型或车牌号，但没有填写车位编号');
+    if (!spaces && (row.parkingKind.length || row.plates.length))
+      problem('填写了车位类型或车牌号，但没有填写车位编号');
     if (row.parkingKind.length > 1 && row.parkingKind.length > spaces) problem('车位类型的个数多于车位编号');
     if (spaces && row.plates.length > spaces) problem('车牌号按车位用 ; 分隔，组数多于车位编号');
-    const room = typeof roomNo === 'string' ? roomNo : row.roomNo;
+    const room = 'room' in resolved ? resolved.room : row.roomNo;
     return {
       roomCode: `${row.building}-${row.unit}-${room}`,
       building: row.building,
@@ -285,7 +411,9 @@ const RowSchema = z
       propertyType: row.propertyType,
       occupancy: row.occupancy,
       handoverDate: row.handoverDate,
-      owner: row.ownerName ? { name: row.ownerName, phone: row.ownerPhone, idNumber: row.ownerIdNumber } : null,
+      owner: row.ownerName
+        ? { name: row.ownerName, phone: row.ownerPhone, idNumber: row.ownerIdNumber }
+        : null,
       family: row.family,
       parking: row.parkingCodes.map((c, i) => ({
         code: c,
@@ -296,11 +424,18 @@ const RowSchema = z
   });
 
 /** The room number alone, whether written as `1201` or as a full code that must agree. */
-function resolveRoomNo(roomNo: string, building: string, unit: string): string | 'mismatch' | null {
+function resolveRoomNo(
+  roomNo: string,
+  building: string,
+  unit: string,
+): { room: string } | { problem: string } {
   const full = parseRoomCode(roomNo);
-  if (full) return full.building === building && full.unit === unit ? full.room : 'mismatch';
+  if (full)
+    return full.building === building && full.unit === unit
+      ? { room: full.room }
+      : { problem: '房号与楼栋/单元不一致' };
   const room = roomNo.replace(/(室|号)$/, '');
-  return /^[A-Z0-9]{1,10}$/.test(room) ? room : null;
+  return /^[A-Z0-9]{1,10}$/.test(room) ? { room } : { problem: '房号只能是字母或数字，最多 10 位' };
 }
 
 const headerOf = new Map<string, string>(sheetColumns.map((c) => [c.key, c.header]));
@@ -316,12 +451,18 @@ export function parseSheetRow(cells: RawRow): RowResult {
   const raw = Object.fromEntries(sheetColumns.map((c) => [c.key, cells[c.key] ?? '']));
   const parsed = RowSchema.safeParse(raw);
   if (parsed.success) return { ok: true, record: parsed.data };
-  return { ok: false, roomCode: roughRoomCode(cells), reasons: [...new Set(parsed.error.issues.map(reasonOf))] };
+  return {
+    ok: false,
+    roomCode: roughRoomCode(cells),
+    reasons: [...new Set(parsed.error.issues.map(reasonOf))],
+  };
 }
 
 /** The room code a row is about, if its building, unit and room can be read at all. */
 function roughRoomCode(cells: RawRow): string | null {
-  const parts = [cells.building, cells.unit, cells.roomNo].map((p) => toHalfWidth(p ?? '').replace(/\s/g, ''));
+  const parts = [cells.building, cells.unit, cells.roomNo].map((p) =>
+    toHalfWidth(p ?? '').replace(/\s/g, ''),
+  );
   if (parts.some((p) => !p)) return null;
   const full = parseRoomCode(parts[2]!);
   if (full) return `${full.building}-${full.unit}-${full.room}`;
@@ -335,9 +476,14 @@ export interface ParsedSheet {
   /** Valid rows with their sheet row numbers (1-based, as Excel shows them). */
   rows: Array<{ row: number; record: SheetRecord }>;
   errors: RowError[];
+  /** Data rows read, good and bad (blank and comment rows are not counted). */
+  dataRows: number;
 }
 
-const cleanHeader = (cell: string): string => toHalfWidth(cell).replace(/^\uFEFF/, '').replace(/[\s*]/g, '');
+const cleanHeader = (cell: string): string =>
+  toHalfWidth(cell)
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s*]/g, '');
 const isBlank = (cells: string[]): boolean => cells.every((c) => c.trim() === '');
 
 /**
@@ -345,21 +491,40 @@ const isBlank = (cells: string[]): boolean => cells.every((c) => c.trim() === ''
  * a parking space may appear only once). Rows before the header (a title) are ignored.
  */
 export function parseSheet(table: string[][]): ParsedSheet {
-  const headerIndex = table.findIndex((cells) => cells.some((c) => cleanHeader(c) === '楼栋') && cells.some((c) => cleanHeader(c) === '房号'));
+  const headerIndex = table.findIndex(
+    (cells) => cells.some((c) => cleanHeader(c) === '楼栋') && cells.some((c) => cleanHeader(c) === '房号'),
+  );
   if (headerIndex < 0) {
-    return { rows: [], errors: [{ row: 1, roomCode: null, reasons: [`找不到表头：第一行应为模板中的列名（${sheetHeaders.join('、')}）`] }] };
+    return {
+      rows: [],
+      dataRows: 0,
+      errors: [
+        {
+          row: 1,
+          roomCode: null,
+          reasons: [`找不到表头：第一行应为模板中的列名（${sheetHeaders.join('、')}）`],
+        },
+      ],
+    };
   }
   const columns = mapHeader(table[headerIndex]!);
-  if ('reasons' in columns) return { rows: [], errors: [{ row: headerIndex + 1, roomCode: null, reasons: columns.reasons }] };
+  if ('reasons' in columns)
+    return {
+      rows: [],
+      dataRows: 0,
+      errors: [{ row: headerIndex + 1, roomCode: null, reasons: columns.reasons }],
+    };
 
   const rows: ParsedSheet['rows'] = [];
   const errors: RowError[] = [];
   const roomRows = new Map<string, number>();
   const spaceRows = new Map<string, number>();
+  let dataRows = 0;
   for (let i = headerIndex + 1; i < table.length; i++) {
     const cells = table[i]!;
     if (isBlank(cells) || (cells[0] ?? '').trim().startsWith(COMMENT_MARK)) continue;
     const row = i + 1;
+    dataRows++;
     const raw: RawRow = {};
     for (const [key, index] of columns.index) raw[key] = cells[index] ?? '';
     const result = parseSheetRow(raw);
@@ -376,8 +541,8 @@ export function parseSheet(table: string[][]): ParsedSheet {
     if (reasons.length) errors.push({ row, roomCode, reasons });
     else if (result.ok) rows.push({ row, record: result.record });
   }
-  if (!rows.length && !errors.length) errors.push({ row: headerIndex + 1, roomCode: null, reasons: ['表格中没有可导入的数据行'] });
-  return { rows, errors };
+  if (!dataRows) errors.push({ row: headerIndex + 1, roomCode: null, reasons: ['表格中没有可导入的数据行'] });
+  return { rows, errors, dataRows };
 }
 
 function mapHeader(cells: string[]): { index: Map<ColumnKey, number> } | { reasons: string[] } {
@@ -416,7 +581,9 @@ export function recordToCells(record: SheetRecord): string[] {
     ownerName: record.owner?.name ?? '',
     ownerPhone: record.owner?.phone ?? '',
     ownerIdNumber: record.owner?.idNumber ?? '',
-    family: record.family.map((m) => [m.name, relationLabels[m.relation], ...(m.phone ? [m.phone] : [])].join(':')).join(';'),
+    family: record.family
+      .map((m) => [m.name, relationLabels[m.relation], ...(m.phone ? [m.phone] : [])].join(':'))
+      .join(';'),
     parkingCodes: record.parking.map((p) => p.code).join(';'),
     parkingKind: new Set(kinds).size === 1 ? kinds[0]! : dropTrailingEmpty(kinds).join(';'),
     plates: dropTrailingEmpty(record.parking.map((p) => (p.plates ?? []).join('/'))).join(';'),
@@ -436,5 +603,16 @@ export function templateTable(): string[][] {
     sheetHeaders,
     comment(sheetColumns.map((c) => `${c.required ? '必填。' : ''}${c.description}`)),
     comment(sheetColumns.map((c) => c.example)),
+  ];
+}
+
+/** The template's notes: every column with whether it is required, what it holds and an example. */
+export function notesTable(): string[][] {
+  return [
+    ['列名', '必填', '说明', '示例'],
+    ...sheetColumns.map((c) => [c.header, c.required ? '是' : '否', c.description, c.example]),
+    [],
+    ['导入规则'],
+    ...sheetRules.map((rule) => [rule]),
   ];
 }

@@ -18,7 +18,13 @@ export interface Doc {
   [field: string]: unknown;
 }
 
-/** Comparison on one field; a bare scalar means equality. Fields may be dotted paths. */
+/**
+ * Comparison on one field; a bare scalar means equality. Fields may be dotted paths
+ * (`owner.phone`); segments are identifiers, array indexes are not supported.
+ * Semantics follow CloudBase (MongoDB): equality with `null` matches null or a missing field;
+ * `ne` and `nin` also match a missing field; `gt/gte/lt/lte` only match values of the operand's
+ * type (numbers with numbers, strings with strings); booleans equal only booleans.
+ */
 export type Condition =
   | Scalar
   | {
@@ -43,7 +49,11 @@ export interface QueryFilter {
 export type SortDirection = 'asc' | 'desc';
 
 export interface FindOptions {
-  /** Sort keys in order; `_id` is always appended as the final tie-breaker. */
+  /**
+   * Sort keys in order; `_id` is always appended as the final tie-breaker. A sort field should
+   * hold one type (plus null/missing, which sort first ascending): CloudBase's range operators
+   * are type-bracketed, so cursors over mixed types would skip documents there.
+   */
   sort?: Array<[field: string, direction: SortDirection]>;
   /** Default DEFAULT_PAGE_SIZE; more than MAX_PAGE_SIZE is a STORE_LIMIT error. */
   limit?: number;
@@ -60,8 +70,10 @@ export interface Page<T> {
 }
 
 /**
- * Updates: plain fields are set (dotted paths allowed); `$inc` adds atomically; `$unset` removes.
- * `$push` appends to an array field.
+ * Updates, keyed by field path (dotted paths allowed): `set` assigns (an object value replaces
+ * the whole field), `inc` adds atomically (a missing field counts as 0), `unset` removes,
+ * `push` appends one value to an array field (created when missing). A path may appear only
+ * once across all four, and `_id` cannot be updated.
  */
 export interface UpdateSpec {
   set?: Record<string, unknown>;
@@ -83,7 +95,7 @@ export interface Collection<T extends Doc = Doc> {
   set(doc: T): Promise<void>;
   /**
    * Update one document by id; with `where`, only if the document also matches it
-   * (compare-and-set). Returns false when nothing matched.
+   * (compare-and-set). Returns false when nothing matched. An empty spec only tests the match.
    */
   update(id: string, spec: UpdateSpec, where?: Filter): Promise<boolean>;
   updateMany(filter: QueryFilter, spec: UpdateSpec): Promise<number>;

@@ -9,6 +9,9 @@ import {
   type ParkingSpace,
   type Person,
   type Relation,
+  type Shift,
+  type Skill,
+  type StaffMember,
   type StaffRole,
   type Unit,
 } from '@linli/shared';
@@ -73,6 +76,7 @@ const ESTATES: EstateSpec[] = [
 
 interface Seed {
   household_search: Doc[];
+  staff: StaffMember[];
   estates: Estate[];
   buildings: Building[];
   units: Unit[];
@@ -85,7 +89,7 @@ interface Seed {
 }
 
 function emptySeed(): Seed {
-  return { household_search: [], estates: [], buildings: [], units: [], households: [], persons: [], memberships: [], parking_spaces: [], accounts: [], bindings: [] };
+  return { household_search: [], staff: [], estates: [], buildings: [], units: [], households: [], persons: [], memberships: [], parking_spaces: [], accounts: [], bindings: [] };
 }
 
 function handoverDate(random: Random): string {
@@ -102,7 +106,7 @@ function seedEstate(seed: Seed, spec: EstateSpec, random: Random, phoneBase: { n
       seed.units.push({ _id: unitId, estateId: spec.id, buildingId, code: String(u), name: `${u}单元` });
       for (let floor = 1; floor <= spec.floors; floor++) {
         for (let r = 1; r <= spec.roomsPerFloor; r++) {
-          const roomNo = `${floor}${String(r).padStart(2, '0')}`;
+          const roomNo = `${String(floor).padStart(2, '0')}${String(r).padStart(2, '0')}`;
           const roomCode = `${b}-${u}-${roomNo}`;
           const householdId = keyId('hh', spec.id, roomCode);
           const layout = LAYOUTS[(r - 1) % LAYOUTS.length]!;
@@ -178,8 +182,35 @@ function seedFamily(seed: Seed, estateId: string, householdId: string, random: R
   });
 }
 
-function staffAccount(openid: string, displayName: string, roles: StaffRole[], estateIds: string[], skills: string[] = []): Account {
-  return { _id: accountIdFor(openid), openid, displayName, personId: null, staff: { roles, estateIds, skills }, createdAt: 0 };
+/** Mon–Sat 08:00–17:30; technicians alternate so someone is always on. */
+const WEEKDAY_SHIFTS: Shift[] = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '17:30' }));
+const EVENING_SHIFTS: Shift[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '17:00', end: '08:30' }));
+
+function staffAccount(
+  seed: Seed,
+  openid: string,
+  displayName: string,
+  roles: StaffRole[],
+  estateIds: string[],
+  options: { skills?: Skill[]; level?: number; shifts?: Shift[]; phone: string },
+): Account {
+  const accountId = accountIdFor(openid);
+  const skills = options.skills ?? [];
+  seed.staff.push({
+    _id: keyId('staff', openid),
+    name: displayName,
+    phone: options.phone,
+    roles,
+    estateIds,
+    skills,
+    level: options.level ?? 3,
+    shifts: options.shifts ?? WEEKDAY_SHIFTS,
+    accountId,
+    inviteCode: null,
+    active: true,
+    updatedAt: 0,
+  });
+  return { _id: accountId, openid, displayName, personId: null, staff: { roles, estateIds, skills }, createdAt: 0 };
 }
 
 /** Bind a demo owner account to a seeded household as its registered owner. */
@@ -230,12 +261,21 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
     ownerChen,
     ownerLin,
     ownerMaple,
-    staffAccount('demo-admin', '王经理', ['admin'], [DEMO_ESTATE_ID, OTHER_ESTATE_ID]),
-    staffAccount('demo-finance', '李会计', ['finance'], [DEMO_ESTATE_ID]),
-    staffAccount('demo-service', '张客服', ['service'], [DEMO_ESTATE_ID]),
-    staffAccount('demo-tech-lift', '李师傅', ['technician'], [DEMO_ESTATE_ID], ['lift', 'electrical']),
-    staffAccount('demo-tech-plumbing', '赵师傅', ['technician'], [DEMO_ESTATE_ID], ['plumbing', 'general']),
-    staffAccount('demo-admin-maple', '周主管', ['admin'], [OTHER_ESTATE_ID]),
+    staffAccount(seed, 'demo-admin', '王经理', ['admin'], [DEMO_ESTATE_ID, OTHER_ESTATE_ID], { phone: '13900000001' }),
+    staffAccount(seed, 'demo-finance', '李会计', ['finance'], [DEMO_ESTATE_ID], { phone: '13900000002' }),
+    staffAccount(seed, 'demo-service', '张客服', ['service'], [DEMO_ESTATE_ID], { phone: '13900000003' }),
+    staffAccount(seed, 'demo-tech-lift', '李师傅', ['technician'], [DEMO_ESTATE_ID], {
+      phone: '13900000004',
+      skills: ['lift', 'electrical'],
+      level: 4,
+    }),
+    staffAccount(seed, 'demo-tech-plumbing', '赵师傅', ['technician'], [DEMO_ESTATE_ID], {
+      phone: '13900000005',
+      skills: ['plumbing', 'general'],
+      level: 3,
+      shifts: EVENING_SHIFTS,
+    }),
+    staffAccount(seed, 'demo-admin-maple', '周主管', ['admin'], [OTHER_ESTATE_ID], { phone: '13900000006' }),
   );
   const demoAccounts: DemoAccount[] = [
     { openid: ownerChen.openid, displayName: ownerChen.displayName, description: '业主 · 邻里花园 1-1-1201' },
@@ -257,7 +297,7 @@ export async function seedDemoData(store: Store): Promise<boolean> {
   if (await store.collection('estates').get(DEMO_ESTATE_ID)) return false;
   const { seed } = buildDemoData();
   // Estates last: their presence marks a finished seed, so an interrupted one is redone.
-  const order: Array<keyof Seed> = ['household_search', 'buildings', 'units', 'households', 'persons', 'memberships', 'parking_spaces', 'accounts', 'bindings', 'estates'];
+  const order: Array<keyof Seed> = ['household_search', 'staff', 'buildings', 'units', 'households', 'persons', 'memberships', 'parking_spaces', 'accounts', 'bindings', 'estates'];
   for (const name of order) {
     const docs = seed[name] as unknown as Doc[];
     const collection = store.collection(name);

@@ -21,9 +21,7 @@ export const getEstateOverview: Handler<typeof propertyApi.estateOverview> = asy
       (bindings) => new Set(bindings.map((b) => b.householdId)).size,
     ),
     ctx.db.parkingSpaces.count(where),
-    findAll(ctx.db.accounts, { where: { staff: { exists: true } } }).then(
-      (accounts) => accounts.filter((a) => a.staff?.estateIds.includes(estateId)).length,
-    ),
+    findAll(ctx.db.staff, { where: { active: true } }).then((staff) => staff.filter((m) => m.estateIds.includes(estateId)).length),
   ]);
 
   const count = (items: Array<{ buildingId: string }>, buildingId: string) =>

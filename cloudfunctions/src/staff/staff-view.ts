@@ -1,0 +1,22 @@
+import { maskPhone, roleLabels, skillLabels, type StaffMember, type StaffView } from '@linli/shared';
+
+export function toStaffView(member: StaffMember): StaffView {
+  return {
+    staffId: member._id,
+    name: member.name,
+    phone: maskPhone(member.phone) ?? '',
+    roles: member.roles,
+    roleLabels: member.roles.map((r) => roleLabels[r]),
+    estateIds: member.estateIds,
+    skills: member.skills,
+    skillLabels: member.skills.map((s) => skillLabels[s]),
+    level: member.level,
+    shifts: member.shifts,
+    status: !member.active ? 'inactive' : member.accountId ? 'joined' : 'invited',
+    inviteCode: member.accountId ? null : member.inviteCode,
+  };
+}
+
+/** What an account's identity carries of its staff record. */
+export const accountStaffFields = (member: StaffMember) =>
+  member.active ? { roles: member.roles, estateIds: member.estateIds, skills: member.skills } : null;
