@@ -65,6 +65,8 @@ export async function startLocalServer(options: { env?: Record<string, string>; 
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
       }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -216,6 +216,20 @@ function staffAccount(
 /** Bind a demo owner account to a seeded household as its registered owner. */
 function demoOwner(seed: Seed, openid: string, estateId: string, roomCode: string): Account {
   const householdId = keyId('hh', estateId, roomCode);
+  // Demo homes are lived in by a family, so every screen has something to show.
+  const household = seed.households.find((h) => h._id === householdId)!;
+  household.occupancy = 'self';
+  const family = seed.memberships.filter((m) => m.householdId === householdId);
+  const surname = seed.persons.find((p) => p._id === family[0]?.personId)?.name[0] ?? '陈';
+  const extra: Array<{ name: string; relation: Relation; phone: string | null }> = [
+    { name: `${surname === '林' ? '王' : '林'}晓雯`, relation: 'spouse', phone: '13912345678' },
+    { name: `${surname}子涵`, relation: 'child', phone: null },
+  ];
+  extra.slice(0, Math.max(0, 3 - family.length)).forEach((member, i) => {
+    const index = family.length + i;
+    seed.persons.push({ _id: keyId('psn', householdId, index), name: member.name, phone: member.phone, idNumber: null });
+    seed.memberships.push({ _id: keyId('mbr', householdId, index), estateId, householdId, personId: keyId('psn', householdId, index), relation: member.relation, movedInOn: null, movedOutOn: null });
+  });
   const ownerMembership = seed.memberships.find((m) => m.householdId === householdId && m.relation === 'owner');
   const person = seed.persons.find((p) => p._id === ownerMembership?.personId);
   if (!person) throw new Error(`demo household ${roomCode} has no owner`);
@@ -252,7 +266,6 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
   const seed = emptySeed();
   const phoneBase = { next: 1 };
   for (const spec of ESTATES) seedEstate(seed, spec, random, phoneBase);
-  indexForSearch(seed);
 
   const ownerChen = demoOwner(seed, 'demo-owner-1', DEMO_ESTATE_ID, '1-1-1201');
   const ownerLin = demoOwner(seed, 'demo-owner-2', DEMO_ESTATE_ID, '2-1-0802');
@@ -277,6 +290,7 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
     }),
     staffAccount(seed, 'demo-admin-maple', '周主管', ['admin'], [OTHER_ESTATE_ID], { phone: '13900000006' }),
   );
+  indexForSearch(seed);
   const demoAccounts: DemoAccount[] = [
     { openid: ownerChen.openid, displayName: ownerChen.displayName, description: '业主 · 邻里花园 1-1-1201' },
     { openid: ownerLin.openid, displayName: ownerLin.displayName, description: '业主 · 邻里花园 2-1-0802' },

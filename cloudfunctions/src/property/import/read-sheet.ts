@@ -1,5 +1,5 @@
 import { AppError } from '@linli/shared';
-import ExcelJS from 'exceljs';
+import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
 import Papa from 'papaparse';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -11,6 +11,12 @@ export const DATA_SHEET_NAME = '房屋信息';
 export async function readSheet(format: SheetFormat, content: string): Promise<string[][]> {
   return format === 'csv' ? readCsv(content) : readXlsx(content);
 }
+
+/**
+ * exceljs takes about 250 ms to load: load it when a workbook is read or written, not on every
+ * cold start of the `property` function.
+ */
+export const loadExcel = () => import('exceljs');
 
 /** The prefix the CSV export puts before formula-like text so Excel does not run it. */
 export const FORMULA_GUARD = "'";
@@ -34,9 +40,11 @@ function readCsv(content: string): string[][] {
 }
 
 async function readXlsx(base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ExcelJS.Buffer);
+    // exceljs declares its own Buffer type; a Node Buffer is what it reads at run time.
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ExcelBuffer);
   } catch (cause) {
     throw new AppError('VALIDATION', '无法读取 Excel 文件：请上传 .xlsx 格式（不支持旧版 .xls）', { cause });
   }
@@ -57,7 +65,7 @@ async function readXlsx(base64: string): Promise<string[][]> {
  * 89.5300000001 — a formula that produces the latter fails validation, as it should); dates are
  * calendar dates, which exceljs hands over as UTC midnight.
  */
-export function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

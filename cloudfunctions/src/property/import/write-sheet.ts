@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type { Workbook } from 'exceljs';
 import Papa from 'papaparse';
-import { DATA_SHEET_NAME, FORMULA_GUARD, type SheetFormat } from './read-sheet';
+import { DATA_SHEET_NAME, FORMULA_GUARD, loadExcel, type SheetFormat } from './read-sheet';
 
 export const NOTES_SHEET_NAME = '填写说明';
 
@@ -25,14 +25,14 @@ export async function writeSheet(
     );
     return `\uFEFF${Papa.unparse(guarded, { newline: '\r\n' })}\r\n`;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   addTextSheet(workbook, DATA_SHEET_NAME, table);
   if (notes) addTextSheet(workbook, NOTES_SHEET_NAME, notes);
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer).toString('base64');
 }
 
-function addTextSheet(workbook: ExcelJS.Workbook, name: string, table: string[][]): void {
+function addTextSheet(workbook: Workbook, name: string, table: string[][]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const width = Math.max(0, ...table.map((cells) => cells.length));
   sheet.columns = Array.from({ length: width }, (_, i) => ({
