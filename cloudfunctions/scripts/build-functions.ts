@@ -12,7 +12,7 @@ const root = resolve(__dirname, '..');
 const outRoot = join(root, 'dist');
 
 /** Packages left out of the bundle and installed by CloudBase (`installDependency`). */
-const EXTERNAL: Record<string, string> = { '@cloudbase/node-sdk': '3.18.3' };
+const EXTERNAL: Record<string, string> = { '@cloudbase/node-sdk': '3.18.3', exceljs: '4.4.0' };
 
 export async function buildFunctions(names: string[] = Object.keys(functions)): Promise<string[]> {
   rmSync(outRoot, { recursive: true, force: true });

@@ -1,8 +1,14 @@
-const ownerTabs = ['pages/home/index', 'pages/bills/index', 'pages/repair/index', 'pages/mine/index'];
+// The owner's four tabs. Icons are drawn by scripts/draw-tab-icons.mjs.
+const tabs = [
+  { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
+  { pagePath: 'pages/bills/index', text: '缴费', icon: 'bills' },
+  { pagePath: 'pages/repair/index', text: '报修', icon: 'repair' },
+  { pagePath: 'pages/mine/index', text: '我的', icon: 'mine' },
+];
 
 export default defineAppConfig({
   pages: [
-    ...ownerTabs,
+    ...tabs.map((tab) => tab.pagePath),
     'pages/bind/index',
     // The dev login stands in for WeChat's identity in the local runtime; weapp never ships it.
     ...(process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : []),
@@ -21,12 +27,12 @@ export default defineAppConfig({
     selectedColor: '#16a34a',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
-    list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/bills/index', text: '缴费' },
-      { pagePath: 'pages/repair/index', text: '报修' },
-      { pagePath: 'pages/mine/index', text: '我的' },
-    ],
+    list: tabs.map(({ pagePath, text, icon }) => ({
+      pagePath,
+      text,
+      iconPath: `assets/tab-bar/${icon}.png`,
+      selectedIconPath: `assets/tab-bar/${icon}-active.png`,
+    })),
   },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -15,8 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNumber = 0;
 const freshFile = () => join(dir, `store-${++fileNumber}.sqlite`);
 
-describeStoreContract('SQLite in memory', async () => createSqliteStore({ file: ':memory:' }));
-describeStoreContract('SQLite file', async () => createSqliteStore({ file: freshFile() }));
+describeStoreContract('SQLite in memory', () => Promise.resolve(createSqliteStore({ file: ':memory:' })));
+describeStoreContract('SQLite file', () => Promise.resolve(createSqliteStore({ file: freshFile() })));
 
 describe('SQLite adapter specifics', () => {
   let file: string;
@@ -46,13 +46,23 @@ describe('SQLite adapter specifics', () => {
 
   it('uses the declared expression indexes for equality, composite and dotted queries', async () => {
     await store.ensureIndexes('households', [['estateId', 'roomCode'], ['owner.phone'], ['createdAt']]);
-    await store.collection('households').insert({ _id: 'h1', estateId: 'e1', roomCode: '1-1-101', owner: { phone: '138' }, createdAt: 1 });
-    const plan = (filter: Parameters<SqliteStore['explainFind']>[1], options?: Parameters<SqliteStore['explainFind']>[2]) =>
-      store.explainFind('households', filter, options).join('\n');
-    expect(plan({ where: { estateId: 'e1', roomCode: '1-1-101' } })).toMatch(/USING INDEX ix_households__estateId__roomCode/);
+    await store
+      .collection('households')
+      .insert({ _id: 'h1', estateId: 'e1', roomCode: '1-1-101', owner: { phone: '138' }, createdAt: 1 });
+    const plan = (
+      filter: Parameters<SqliteStore['explainFind']>[1],
+      options?: Parameters<SqliteStore['explainFind']>[2],
+    ) => store.explainFind('households', filter, options).join('\n');
+    expect(plan({ where: { estateId: 'e1', roomCode: '1-1-101' } })).toMatch(
+      /USING INDEX ix_households__estateId__roomCode/,
+    );
     expect(plan({ where: { estateId: 'e1' } })).toMatch(/USING INDEX ix_households__estateId__roomCode/);
-    expect(plan({ where: { 'owner.phone': { in: ['138', '139'] } } })).toMatch(/USING INDEX ix_households__owner\$phone/);
-    expect(plan({ where: { createdAt: { gte: 0 } } }, { sort: [['createdAt', 'desc']] })).toMatch(/USING INDEX ix_households__createdAt/);
+    expect(plan({ where: { 'owner.phone': { in: ['138', '139'] } } })).toMatch(
+      /USING INDEX ix_households__owner\$phone/,
+    );
+    expect(plan({ where: { createdAt: { gte: 0 } } }, { sort: [['createdAt', 'desc']] })).toMatch(
+      /USING INDEX ix_households__createdAt/,
+    );
     // Sorted pages walk the index (its trailing id matches the _id tie-breaker): no temp sort.
     expect(plan({}, { sort: [['createdAt', 'asc']], limit: 10 })).not.toMatch(/TEMP B-TREE/);
     expect(plan({ where: { _id: 'h1' } })).toMatch(/USING (INDEX sqlite_autoindex|PRIMARY KEY)/);
@@ -60,7 +70,10 @@ describe('SQLite adapter specifics', () => {
   });
 
   it('lets a second connection read committed writes', async () => {
-    await store.collection('docs').insertMany([{ _id: 'a', v: 1 }, { _id: 'b', v: 2 }]);
+    await store.collection('docs').insertMany([
+      { _id: 'a', v: 1 },
+      { _id: 'b', v: 2 },
+    ]);
     await store.transaction(async (tx) => {
       await tx.collection('docs').update('a', { set: { v: 10 } });
     });
@@ -115,8 +128,14 @@ describe('SQLite adapter specifics', () => {
       await gate;
       throw new Error('changed my mind');
     });
-    const read = store.collection('docs').get('a').then((doc) => events.push(`read v=${String(doc?.v)}`));
-    const write = store.collection('docs').insert({ _id: 'b' }).then(() => events.push('wrote b'));
+    const read = store
+      .collection('docs')
+      .get('a')
+      .then((doc) => events.push(`read v=${String(doc?.v)}`));
+    const write = store
+      .collection('docs')
+      .insert({ _id: 'b' })
+      .then(() => events.push('wrote b'));
     await delay(5);
     expect(events).toEqual([]);
     release();
@@ -135,7 +154,9 @@ describe('SQLite adapter specifics', () => {
         await docs.insert({ _id: 'via-store' });
       }),
     ).rejects.toThrow(/transaction handle/);
-    await expect(store.transaction(() => store.transaction(async () => 'inner'))).rejects.toThrow(/do not nest/);
+    await expect(store.transaction(() => store.transaction(() => Promise.resolve('inner')))).rejects.toThrow(
+      /do not nest/,
+    );
     expect(await docs.count()).toBe(0);
     // Reads through the store inside a transaction see its own writes rather than deadlocking.
     await store.transaction(async (tx) => {
@@ -146,8 +167,9 @@ describe('SQLite adapter specifics', () => {
 
   it('refuses to use a transaction handle after the transaction ended', async () => {
     let leaked: Parameters<Parameters<SqliteStore['transaction']>[0]>[0] | undefined;
-    await store.transaction(async (tx) => {
+    await store.transaction((tx) => {
       leaked = tx;
+      return Promise.resolve();
     });
     await expect(leaked!.collection('docs').insert({ _id: 'late' })).rejects.toThrow(/already ended/);
     expect(await store.collection('docs').get('late')).toBeNull();
@@ -170,6 +192,8 @@ describe('SQLite adapter specifics', () => {
     const hostile = `x'); DROP TABLE docs; --`;
     await store.collection('docs').insert({ _id: hostile, name: hostile });
     expect(await store.collection('docs').count({ where: { name: hostile } })).toBe(1);
-    expect((await store.collection('docs').find({ where: { _id: { in: [hostile] } } })).items).toEqual([{ _id: hostile, name: hostile }]);
+    expect((await store.collection('docs').find({ where: { _id: { in: [hostile] } } })).items).toEqual([
+      { _id: hostile, name: hostile },
+    ]);
   });
 });

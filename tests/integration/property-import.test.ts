@@ -1,5 +1,5 @@
 import { keyId, type ImportReport, type SearchHit } from '@linli/shared';
-import { sheetColumns, sheetHeaders, type RawRow } from '@linli/shared/src/property/import-sheet';
+import { sheetColumns, sheetHeaders, type RawRow } from '@linli/shared';
 import { AUDIT_COLLECTION, type AuditEntry } from '@linli/cloudfunctions/src/_lib/audit';
 import { readSheet } from '@linli/cloudfunctions/src/property/import/read-sheet';
 import { DEMO_ESTATE_ID, OTHER_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';

@@ -243,6 +243,7 @@ describe('a sheet row', () => {
       '车牌号按车位用 ; 分隔，组数多于车位编号',
     ]);
     expect(reasonsOf({ ...validRow, parkingCodes: 'B1-001;B1-001' })).toEqual(['车位编号「B1-001」重复']);
+    expect(reasonsOf({ ...validRow, ownerName: '陈'.repeat(31) })).toEqual(['业主姓名最多 30 个字']);
   });
 });
 

@@ -286,38 +286,36 @@ const handoverDate = text.transform((s, ctx) => {
   return date;
 });
 
-const personName =
-  (label: string) =>
-  (name: string): string | null =>
-    name.length > 30 ? `${label}姓名最多 30 个字` : null;
+const NAME_MAX = 30;
+const splitList = (s: string, separator: string): string[] => s.split(separator).map((p) => p.trim());
+
+/** `姓名:关系:手机`, the phone optional; the reason it is not, or null. */
+function familyEntryProblem(entry: string): string | null {
+  const [name = '', label = '', memberPhone = '', ...rest] = entry.split(':').map((p) => p.trim());
+  if (!name || !label || rest.length) return `「${entry}」格式应为 姓名:关系:手机`;
+  if (!relationByLabel.has(label)) return `「${name}」的关系应为 ${listOf(relationLabels)} 之一`;
+  if (memberPhone && !PHONE.test(normalizePhone(memberPhone))) return `「${name}」的手机号格式不正确`;
+  return name.length > NAME_MAX ? `「${name}」的姓名最多 ${NAME_MAX} 个字` : null;
+}
 
 const family = text.transform((s, ctx) => {
   const members: SheetMember[] = [];
-  for (const entry of s
-    .split(';')
-    .map((e) => e.trim())
-    .filter(Boolean)) {
-    const [name = '', label = '', memberPhone = '', ...rest] = entry.split(':').map((p) => p.trim());
-    const problem =
-      !name || !label || rest.length
-        ? `「${entry}」格式应为 姓名:关系:手机`
-        : !relationByLabel.has(label)
-          ? `「${name}」的关系应为 ${listOf(relationLabels)} 之一`
-          : memberPhone && !PHONE.test(normalizePhone(memberPhone))
-            ? `「${name}」的手机号格式不正确`
-            : personName(`「${name}」`)(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    else
-      members.push({
-        name,
-        relation: relationByLabel.get(label)!,
-        phone: memberPhone ? normalizePhone(memberPhone) : null,
-      });
+  for (const entry of splitList(s, ';').filter(Boolean)) {
+    const problem = familyEntryProblem(entry);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      continue;
+    }
+    const [name = '', label = '', memberPhone = ''] = entry.split(':').map((p) => p.trim());
+    members.push({
+      name,
+      relation: relationByLabel.get(label)!,
+      phone: memberPhone ? normalizePhone(memberPhone) : null,
+    });
   }
   return members;
 });
 
-const splitList = (s: string, separator: string): string[] => s.split(separator).map((p) => p.trim());
 const dropTrailingEmpty = (items: string[]): string[] => {
   const out = [...items];
   while (out.length && out[out.length - 1] === '') out.pop();
@@ -377,7 +375,7 @@ const RowSchema = z
     propertyType: labelled('房屋类型', propertyTypeByLabel, propertyTypeLabels),
     occupancy: labelled('入住状态', occupancyByLabel, occupancyLabels),
     handoverDate,
-    ownerName: text.refine((s) => !personName('业主')(s), '业主姓名最多 30 个字').transform(orNull),
+    ownerName: text.pipe(z.string().max(NAME_MAX, `业主姓名最多 ${NAME_MAX} 个字`)).transform(orNull),
     ownerPhone: phone,
     ownerIdNumber: idNumber,
     family,

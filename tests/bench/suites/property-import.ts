@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyId, type ImportReport } from '@linli/shared';
-import { sheetTable, type SheetRecord } from '@linli/shared/src/property/import-sheet';
+import { sheetTable, type SheetRecord } from '@linli/shared';
 import { accountIdFor } from '@linli/cloudfunctions/src/_lib/identity';
 import { ensureAllIndexes } from '@linli/cloudfunctions/src/_lib/collections';
 import { createLogger } from '@linli/cloudfunctions/src/_lib/logger';

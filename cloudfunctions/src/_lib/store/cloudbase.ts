@@ -10,7 +10,18 @@ import tcb from '@cloudbase/node-sdk';
 import type { CloudBase } from '@cloudbase/node-sdk';
 import { AppError } from '@linli/shared';
 import { cursorValue, decodeCursor, encodeCursor, sortKeys, type CursorValue, type SortKey } from './cursor';
-import { MAX_PAGE_SIZE, type Collection, type Doc, type Filter, type Page, type SortDirection, type Store, type Transaction, type TxCollection, type UpdateSpec } from './port';
+import {
+  MAX_PAGE_SIZE,
+  type Collection,
+  type Doc,
+  type Filter,
+  type Page,
+  type SortDirection,
+  type Store,
+  type Transaction,
+  type TxCollection,
+  type UpdateSpec,
+} from './port';
 import {
   assertCollectionName,
   assertDoc,
@@ -30,8 +41,7 @@ import {
 } from './rules';
 
 export type CloudbaseStoreOptions =
-  | { env: string; secretId?: string; secretKey?: string; serviceUrl?: string }
-  | { app: CloudBase };
+  { env: string; secretId?: string; secretKey?: string; serviceUrl?: string } | { app: CloudBase };
 
 // The SDK's own typings are mostly `any`; these describe exactly the surface used here.
 
@@ -224,7 +234,8 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
 
   function compile(filter: NormalizedFilter, extra?: Where): Where {
     const parts = clauses(filter.and);
-    if (filter.or) parts.push(filter.or.length ? _.or(filter.or.map((branch) => all(clauses(branch)))) : NOTHING());
+    if (filter.or)
+      parts.push(filter.or.length ? _.or(filter.or.map((branch) => all(clauses(branch)))) : NOTHING());
     if (extra) parts.push(extra);
     return all(parts);
   }
@@ -237,17 +248,18 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
       // null/missing sort first ascending and last descending: nothing follows them descending.
       if (direction === 'desc' && value === null) return;
       const same = keys.slice(0, i).map(([previous], j): Where => ({ [previous]: values[j] ?? null }));
-      const next: Where =
-        direction === 'asc'
-          ? { [field]: value === null ? _.neq(null) : _.gt(value) }
-          : _.or([{ [field]: _.lt(value) }, { [field]: null }]);
-      branches.push(all([...same, next]));
+      if (direction === 'asc')
+        branches.push(all([...same, { [field]: value === null ? _.neq(null) : _.gt(value) }]));
+      else branches.push(all([...same, { [field]: _.lt(value) }]), all([...same, { [field]: null }]));
     });
     return branches.length ? _.or(branches) : NOTHING();
   }
 
   function byId(id: string, where?: Filter): NormalizedFilter {
-    return { and: [{ field: '_id', op: { op: 'eq', value: assertId(id) } }, ...normalizeWhere(where)], or: null };
+    return {
+      and: [{ field: '_id', op: { op: 'eq', value: assertId(id) } }, ...normalizeWhere(where)],
+      or: null,
+    };
   }
 
   // --- updates ------------------------------------------------------------------------------
@@ -311,27 +323,38 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
     return {
       name,
 
-      get: (id) => orEmpty(async () => firstDoc<T>((await call(() => ref().doc(assertId(id)).get())).data), null),
+      get: (id) =>
+        orEmpty(async () => firstDoc<T>((await call(() => ref().doc(assertId(id)).get())).data), null),
 
       async find(filter, options = {}): Promise<Page<T>> {
         const normalized = normalizeFilter(filter);
         const limit = pageLimit(options.limit);
         const keys = sortKeys(options.sort);
         const fields = options.fields?.map(assertField);
-        const cursor = options.after === undefined ? undefined : after(keys, decodeCursor(keys, options.after));
+        const cursor =
+          options.after === undefined ? undefined : after(keys, decodeCursor(keys, options.after));
         let query = where(compile(normalized, cursor));
         for (const [field, direction] of keys) query = query.orderBy(field, direction);
         // One extra document tells whether another page follows, except at the cap (the SDK
         // clamps to 1000), where a full page gets a `next` that may lead to an empty page.
         query = query.limit(limit < MAX_PAGE_SIZE ? limit + 1 : limit);
-        if (fields) query = query.field(Object.fromEntries([...fields, ...keys.map(([field]) => field)].map((f) => [f, true])));
+        if (fields)
+          query = query.field(
+            Object.fromEntries([...fields, ...keys.map(([field]) => field)].map((f) => [f, true])),
+          );
         const docs = await orEmpty(async () => (await call(() => query.get())).data as T[], []);
         const page = docs.slice(0, limit);
         const items = fields ? page.map((doc) => project(doc, fields)) : page;
         const last = page[page.length - 1];
         const more = docs.length > limit || (limit === MAX_PAGE_SIZE && docs.length === limit);
         if (!more || !last) return { items };
-        return { items, next: encodeCursor(keys, keys.map(([field]) => cursorValue(getPath(last, field), field))) };
+        return {
+          items,
+          next: encodeCursor(
+            keys,
+            keys.map(([field]) => cursorValue(getPath(last, field), field)),
+          ),
+        };
       },
 
       count: (filter) => {
@@ -348,14 +371,18 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
         for (const doc of docs) assertDoc(doc);
         if (!docs.length) return;
         const ids = docs.map((doc) => doc._id);
-        if (new Set(ids).size !== ids.length) throw new AppError('DUPLICATE', undefined, { cause: new Error('Repeated _id in insertMany') });
+        if (new Set(ids).size !== ids.length)
+          throw new AppError('DUPLICATE', undefined, { cause: new Error('Repeated _id in insertMany') });
         // CloudBase has no atomic multi-document insert outside a transaction: check first,
         // insert in batches, and take back earlier batches if a later one fails. Only a
         // concurrent insert of the same ids can leave part of the failing batch behind.
         for (const batch of chunks(ids, INSERT_BATCH)) {
-          const query = where({ _id: _.in(batch) }).field({ _id: true }).limit(1);
+          const query = where({ _id: _.in(batch) })
+            .field({ _id: true })
+            .limit(1);
           const found = await orEmpty(async () => (await call(() => query.get())).data, []);
-          if (found.length) throw new AppError('DUPLICATE', undefined, { cause: new Error('An _id of insertMany exists') });
+          if (found.length)
+            throw new AppError('DUPLICATE', undefined, { cause: new Error('An _id of insertMany exists') });
         }
         const inserted: string[] = [];
         try {
@@ -382,7 +409,10 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
         if (!ops.length) return exists(filter);
         const data = updateData(ops);
         // A plain update addresses the document; compare-and-set needs a query on _id + where.
-        const request = condition === undefined ? () => ref().doc(id).update(data) : () => where(compile(filter)).update(data);
+        const request =
+          condition === undefined
+            ? () => ref().doc(id).update(data)
+            : () => where(compile(filter)).update(data);
         // `updated` counts modified documents; see the report on matched vs modified.
         return orEmpty(async () => (await call(request)).updated > 0, false);
       },
@@ -394,7 +424,8 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
         return orEmpty(async () => (await call(() => where(compiled).update(updateData(ops)))).updated, 0);
       },
 
-      remove: (id) => orEmpty(async () => Number((await call(() => ref().doc(assertId(id)).remove())).deleted) > 0, false),
+      remove: (id) =>
+        orEmpty(async () => Number((await call(() => ref().doc(assertId(id)).remove())).deleted) > 0, false),
 
       removeMany: (filter) => {
         const compiled = compile(normalizeFilter(filter));
@@ -415,7 +446,8 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
         throw error;
       }
     };
-    const get = (id: string) => orEmpty(async () => firstDoc<T>((await call(() => doc(id).get())).data), null);
+    const get = (id: string) =>
+      orEmpty(async () => firstDoc<T>((await call(() => doc(id).get())).data), null);
     return {
       get,
       async insert(value) {
@@ -443,7 +475,9 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
         try {
           // runTransaction retries `work` itself on DATABASE_TRANSACTION_CONFLICT and rolls back
           // on any other error before rethrowing it.
-          return await db.runTransaction((transaction) => work({ collection: (name) => txCollection(transaction, name) }));
+          return await db.runTransaction((transaction) =>
+            work({ collection: (name) => txCollection(transaction, name) }),
+          );
         } catch (error) {
           if (!(error instanceof MissingCollectionInTransaction) || attempt >= 3) throw error;
           await createCollection(error.collection);
@@ -459,7 +493,9 @@ export function createCloudbaseStore(options: CloudbaseStoreOptions): Store {
 
     listCollections() {
       // node-sdk has no call that lists collections (the manager SDK / console do).
-      return Promise.reject(new Error('listCollections is not available on CloudBase through @cloudbase/node-sdk'));
+      return Promise.reject(
+        new Error('listCollections is not available on CloudBase through @cloudbase/node-sdk'),
+      );
     },
 
     async close() {

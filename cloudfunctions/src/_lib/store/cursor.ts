@@ -16,7 +16,8 @@ export function sortKeys(sort: FindOptions['sort']): SortKey[] {
   const keys: SortKey[] = [];
   for (const [field, direction] of sort ?? []) {
     assertField(field);
-    if (direction !== 'asc' && direction !== 'desc') throw new TypeError(`Invalid sort direction for ${field}: ${String(direction)}`);
+    if (direction !== 'asc' && direction !== 'desc')
+      throw new TypeError(`Invalid sort direction for ${field}: ${String(direction)}`);
     if (keys.some(([seen]) => seen === field)) throw new TypeError(`Sort field ${field} appears twice`);
     keys.push([field, direction]);
     if (field === '_id') return keys; // already total; later keys could never matter
@@ -44,8 +45,17 @@ export function decodeCursor(keys: SortKey[], cursor: string): CursorValue[] {
   } catch (cause) {
     throw new AppError('VALIDATION', INVALID, { cause });
   }
-  const { s, v } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { s?: unknown; v?: unknown };
-  if (s !== signature(keys) || !Array.isArray(v) || v.length !== keys.length || !v.every(isScalar) || typeof v[v.length - 1] !== 'string') {
+  const { s, v } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+    s?: unknown;
+    v?: unknown;
+  };
+  if (
+    s !== signature(keys) ||
+    !Array.isArray(v) ||
+    v.length !== keys.length ||
+    !v.every(isScalar) ||
+    typeof v[v.length - 1] !== 'string'
+  ) {
     throw new AppError('VALIDATION', INVALID);
   }
   return v;
@@ -54,6 +64,7 @@ export function decodeCursor(keys: SortKey[], cursor: string): CursorValue[] {
 /** A sort value as the cursor stores it: missing and null are the same position in the order. */
 export function cursorValue(value: unknown, field: string): CursorValue {
   if (value === undefined) return null;
-  if (!isScalar(value)) throw new TypeError(`Sort field ${field} holds a non-scalar value; sort only by scalar fields`);
+  if (!isScalar(value))
+    throw new TypeError(`Sort field ${field} holds a non-scalar value; sort only by scalar fields`);
   return value;
 }

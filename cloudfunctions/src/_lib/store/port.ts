@@ -24,6 +24,7 @@ export interface Doc {
  * Semantics follow CloudBase (MongoDB): equality with `null` matches null or a missing field;
  * `ne` and `nin` also match a missing field; `gt/gte/lt/lte` only match values of the operand's
  * type (numbers with numbers, strings with strings); booleans equal only booleans.
+ * Conditions are for scalar fields: on an array field CloudBase matches elements, SQLite does not.
  */
 export type Condition =
   | Scalar
@@ -123,9 +124,15 @@ export interface Store {
    * side effects outside the transaction.
    */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>;
-  /** Declare the fields a collection is queried and sorted by (SQLite builds indexes). */
+  /**
+   * Declare the fields a collection is queried and sorted by. SQLite builds the indexes;
+   * CloudBase indexes are created in the console, so that adapter only validates the names.
+   */
   ensureIndexes(collection: string, indexes: Array<string[]>): Promise<void>;
-  /** Names of all collections that hold documents (backup, wipe in tests). */
+  /**
+   * Names of all collections that hold documents (backup, wipe in tests). node-sdk cannot list
+   * CloudBase collections, so the CloudBase adapter rejects this.
+   */
   listCollections(): Promise<string[]>;
   close(): Promise<void>;
 }

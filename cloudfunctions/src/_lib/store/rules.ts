@@ -5,7 +5,14 @@
  * differently in the cloud.
  */
 import { AppError } from '@linli/shared';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Filter, type QueryFilter, type Scalar, type UpdateSpec } from './port';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Filter,
+  type QueryFilter,
+  type Scalar,
+  type UpdateSpec,
+} from './port';
 
 /**
  * Identifier segments joined by dots (a subset of /^[A-Za-z_][\w.]*$/). Field paths are spliced
@@ -33,7 +40,8 @@ export function assertCollectionName(name: string): string {
 export function assertIndexes(collection: string, indexes: Array<string[]>): Array<string[]> {
   assertCollectionName(collection);
   for (const fields of indexes) {
-    if (!Array.isArray(fields) || !fields.length) throw new TypeError(`An index on ${collection} needs at least one field`);
+    if (!Array.isArray(fields) || !fields.length)
+      throw new TypeError(`An index on ${collection} needs at least one field`);
     fields.forEach((field) => assertField(field));
   }
   return indexes;
@@ -49,7 +57,12 @@ export function pageLimit(limit: number | undefined): number {
 }
 
 export function isScalar(value: unknown): value is Scalar {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +113,8 @@ function conditionTests(field: string, condition: unknown): FieldTest[] {
         return { field, op: { op, value } };
       case 'in':
       case 'nin':
-        if (!Array.isArray(value) || !value.every(isScalar)) throw new TypeError(`${field}.${op} needs a list of scalars`);
+        if (!Array.isArray(value) || !value.every(isScalar))
+          throw new TypeError(`${field}.${op} needs a list of scalars`);
         return { field, op: { op, values: value } };
       default:
         if (typeof value !== 'boolean') throw new TypeError(`${field}.exists needs a boolean`);
@@ -111,7 +125,8 @@ function conditionTests(field: string, condition: unknown): FieldTest[] {
 
 export function normalizeWhere(where: Filter | undefined): FieldTest[] {
   if (where === undefined) return [];
-  if (typeof where !== 'object' || where === null || Array.isArray(where)) throw new TypeError('A filter must be an object');
+  if (typeof where !== 'object' || where === null || Array.isArray(where))
+    throw new TypeError('A filter must be an object');
   return Object.entries(where).flatMap(([field, condition]) => conditionTests(field, condition));
 }
 
@@ -119,8 +134,10 @@ export function normalizeFilter(filter: QueryFilter | undefined): NormalizedFilt
   if (filter === undefined) return { and: [], or: null };
   const unknown = Object.keys(filter).filter((key) => key !== 'where' && key !== 'or');
   // The usual slip: passing a Filter where a QueryFilter ({ where, or }) is expected.
-  if (unknown.length) throw new TypeError(`A query filter is { where, or }; got field(s) ${unknown.join(', ')}`);
-  if (filter.or !== undefined && !Array.isArray(filter.or)) throw new TypeError('`or` must be a list of filters');
+  if (unknown.length)
+    throw new TypeError(`A query filter is { where, or }; got field(s) ${unknown.join(', ')}`);
+  if (filter.or !== undefined && !Array.isArray(filter.or))
+    throw new TypeError('`or` must be a list of filters');
   return { and: normalizeWhere(filter.where), or: filter.or ? filter.or.map(normalizeWhere) : null };
 }
 
@@ -139,7 +156,8 @@ export function normalizeUpdate(spec: UpdateSpec): UpdateOp[] {
   if (typeof spec !== 'object' || spec === null) throw new TypeError('An update spec must be an object');
   const unknown = Object.keys(spec).filter((key) => !UPDATE_KEYS.has(key));
   // The usual slip: `update(id, { status })` instead of `update(id, { set: { status } })`.
-  if (unknown.length) throw new TypeError(`An update spec is { set, inc, unset, push }; got ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new TypeError(`An update spec is { set, inc, unset, push }; got ${unknown.join(', ')}`);
   const ops: UpdateOp[] = [];
   for (const [path, value] of Object.entries(spec.set ?? {})) {
     if (value === undefined) continue; // dropped, as JSON and the CloudBase SDK both do
@@ -147,7 +165,8 @@ export function normalizeUpdate(spec: UpdateSpec): UpdateOp[] {
     ops.push({ kind: 'set', path, value });
   }
   for (const [path, by] of Object.entries(spec.inc ?? {})) {
-    if (typeof by !== 'number' || !Number.isFinite(by)) throw new TypeError(`inc.${path} needs a finite number`);
+    if (typeof by !== 'number' || !Number.isFinite(by))
+      throw new TypeError(`inc.${path} needs a finite number`);
     ops.push({ kind: 'inc', path, by });
   }
   for (const path of spec.unset ?? []) ops.push({ kind: 'unset', path });
@@ -159,8 +178,11 @@ export function normalizeUpdate(spec: UpdateSpec): UpdateOp[] {
   for (const path of paths) {
     if (path === '_id' || path.startsWith('_id.')) throw new TypeError('`_id` cannot be updated');
     // MongoDB refuses two operators on overlapping paths; refuse it here too.
-    const clash = paths.find((other) => other !== path && (other.startsWith(`${path}.`) || path.startsWith(`${other}.`)));
-    if (clash || paths.indexOf(path) !== paths.lastIndexOf(path)) throw new TypeError(`Conflicting updates on ${path}`);
+    const clash = paths.find(
+      (other) => other !== path && (other.startsWith(`${path}.`) || path.startsWith(`${other}.`)),
+    );
+    if (clash || paths.indexOf(path) !== paths.lastIndexOf(path))
+      throw new TypeError(`Conflicting updates on ${path}`);
   }
   return ops;
 }
@@ -169,9 +191,18 @@ export function normalizeUpdate(spec: UpdateSpec): UpdateOp[] {
 // Values
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
   if (value instanceof Date) return 'a Date';
-  return typeof value === 'object' ? Object.prototype.toString.call(value) : `${typeof value} ${String(value)}`;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${typeof value} ${String(value)}`;
+    case 'undefined':
+      return 'undefined';
+    default:
+      return Object.prototype.toString.call(value);
+  }
 }
 
 function isPlainObject(value: object): boolean {
@@ -197,10 +228,13 @@ export function assertStorable(value: unknown, at: string): void {
     return;
   }
   if (typeof value !== 'object' || !isPlainObject(value)) {
-    throw new TypeError(`${at}: ${describe(value)} cannot be stored (use numbers, strings, booleans, null, arrays, plain objects)`);
+    throw new TypeError(
+      `${at}: ${describe(value)} cannot be stored (use numbers, strings, booleans, null, arrays, plain objects)`,
+    );
   }
   for (const [key, item] of Object.entries(value)) {
-    if (key.startsWith('$') || key.includes('.') || key === '__proto__') throw new TypeError(`${at}: key "${key}" cannot be stored`);
+    if (key.startsWith('$') || key.includes('.') || key === '__proto__')
+      throw new TypeError(`${at}: key "${key}" cannot be stored`);
     if (item !== undefined) assertStorable(item, `${at}.${key}`);
   }
 }
@@ -222,7 +256,13 @@ export function assertId(id: string): string {
 export function getPath(doc: unknown, path: string): unknown {
   let current: unknown = doc;
   for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
+    if (
+      typeof current !== 'object' ||
+      current === null ||
+      Array.isArray(current) ||
+      !Object.hasOwn(current, key)
+    )
+      return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;
@@ -238,7 +278,10 @@ export function project<T extends { _id: string }>(doc: T, fields: string[]): T 
     let target = picked;
     for (const key of keys.slice(0, -1)) {
       const next = target[key];
-      target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
+      target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<
+        string,
+        unknown
+      >;
     }
     target[keys[keys.length - 1]!] = value;
   }

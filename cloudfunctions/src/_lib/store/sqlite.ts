@@ -13,7 +13,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { AppError } from '@linli/shared';
 import { decodeCursor, encodeCursor, sortKeys, type CursorValue, type SortKey } from './cursor';
-import type { Collection, Doc, Filter, FindOptions, Page, QueryFilter, Scalar, Store, Transaction, TxCollection, UpdateSpec } from './port';
+import type {
+  Collection,
+  Doc,
+  Filter,
+  FindOptions,
+  Page,
+  QueryFilter,
+  Scalar,
+  Store,
+  Transaction,
+  TxCollection,
+  UpdateSpec,
+} from './port';
 import {
   assertCollectionName,
   assertDoc,
@@ -75,7 +87,8 @@ function typeIs(field: string, kind: 'text' | 'number' | 'true' | 'false'): stri
 
 function equals(p: Params, field: string, value: Scalar): string {
   if (value === null) return `${valueOf(field)} IS NULL`; // null or missing, as in MongoDB
-  if (typeof value === 'boolean') return `(${typeIs(field, value ? 'true' : 'false')} AND ${valueOf(field)} = ${value ? 1 : 0})`;
+  if (typeof value === 'boolean')
+    return `(${typeIs(field, value ? 'true' : 'false')} AND ${valueOf(field)} = ${value ? 1 : 0})`;
   return `(${typeIs(field, typeof value === 'string' ? 'text' : 'number')} AND ${valueOf(field)} = ${p.bind(value)})`;
 }
 
@@ -83,9 +96,16 @@ function inList(p: Params, field: string, values: Scalar[]): string {
   const texts = values.filter((v): v is string => typeof v === 'string');
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const parts: string[] = [];
-  if (texts.length) parts.push(`(${typeIs(field, 'text')} AND ${valueOf(field)} IN (${texts.map((v) => p.bind(v)).join(', ')}))`);
-  if (numbers.length) parts.push(`(${typeIs(field, 'number')} AND ${valueOf(field)} IN (${numbers.map((v) => p.bind(v)).join(', ')}))`);
-  for (const special of [true, false, null] as const) if (values.includes(special)) parts.push(equals(p, field, special));
+  if (texts.length)
+    parts.push(
+      `(${typeIs(field, 'text')} AND ${valueOf(field)} IN (${texts.map((v) => p.bind(v)).join(', ')}))`,
+    );
+  if (numbers.length)
+    parts.push(
+      `(${typeIs(field, 'number')} AND ${valueOf(field)} IN (${numbers.map((v) => p.bind(v)).join(', ')}))`,
+    );
+  for (const special of [true, false, null] as const)
+    if (values.includes(special)) parts.push(equals(p, field, special));
   return parts.length ? `(${parts.join(' OR ')})` : '0';
 }
 
@@ -116,7 +136,9 @@ function filterSql(p: Params, filter: NormalizedFilter): string {
   // Top-level AND terms stay separate so the planner can match each against an index.
   const terms = filter.and.map((test) => testSql(p, test));
   if (filter.or) {
-    const branches = filter.or.map((branch) => (branch.length ? `(${branch.map((test) => testSql(p, test)).join(' AND ')})` : '1'));
+    const branches = filter.or.map((branch) =>
+      branch.length ? `(${branch.map((test) => testSql(p, test)).join(' AND ')})` : '1',
+    );
     terms.push(branches.length ? `(${branches.join(' OR ')})` : '0');
   }
   return terms.length ? terms.join(' AND ') : '1';
@@ -130,7 +152,9 @@ function afterSql(p: Params, keys: SortKey[], values: CursorValue[]): string {
     const expr = valueOf(field);
     // NULLs sort first ascending and last descending: nothing follows a NULL in descending order.
     if (direction === 'desc' && value === null) return;
-    const same = keys.slice(0, i).map(([previous], j) => `${valueOf(previous)} IS ${p.bind(values[j] ?? null)}`);
+    const same = keys
+      .slice(0, i)
+      .map(([previous], j) => `${valueOf(previous)} IS ${p.bind(values[j] ?? null)}`);
     const after =
       direction === 'asc'
         ? value === null
@@ -181,7 +205,8 @@ function applyUpdate(doc: JsonObject, ops: UpdateOp[]): void {
         parent[last] = op.value;
         break;
       case 'inc':
-        if (current !== undefined && typeof current !== 'number') throw new TypeError(`Cannot inc ${op.path}: not a number`);
+        if (current !== undefined && typeof current !== 'number')
+          throw new TypeError(`Cannot inc ${op.path}: not a number`);
         parent[last] = (current ?? 0) + op.by;
         break;
       case 'unset':
@@ -265,7 +290,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   function tableExists(name: string): boolean {
     if (knownTables.has(name)) return true;
-    const found = statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+    const found =
+      statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
     if (found) knownTables.add(name);
     return found;
   }
@@ -286,8 +312,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // --- synchronous operations ----------------------------------------------------------------
 
   function getSync<T extends Doc>(name: string, id: string): T | null {
+    assertId(id);
     if (!tableExists(name)) return null;
-    const row = statement(`SELECT id, doc FROM "${name}" WHERE id = ?`).get(assertId(id)) as Row | undefined;
+    const row = statement(`SELECT id, doc FROM "${name}" WHERE id = ?`).get(id) as Row | undefined;
     return row ? toDoc<T>(row) : null;
   }
 
@@ -306,7 +333,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return { sql, params: p.values, keys, limit, fields };
   }
 
-  function findSync<T extends Doc>(name: string, filter: QueryFilter | undefined, options: FindOptions = {}): Page<T> {
+  function findSync<T extends Doc>(
+    name: string,
+    filter: QueryFilter | undefined,
+    options: FindOptions = {},
+  ): Page<T> {
     const { sql, params, keys, limit, fields } = findSql(name, filter, options);
     if (!tableExists(name)) return { items: [] };
     const rows = statement(sql).all(params) as Row[];
@@ -314,7 +345,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const items = page.map((row) => (fields ? project(toDoc<T>(row), fields) : toDoc<T>(row)));
     const last = page[page.length - 1];
     if (rows.length <= limit || !last) return { items };
-    return { items, next: encodeCursor(keys, keys.map((_, i) => last[`s${i}`] as CursorValue)) };
+    return {
+      items,
+      next: encodeCursor(
+        keys,
+        keys.map((_, i) => last[`s${i}`] as CursorValue),
+      ),
+    };
   }
 
   function countSync(name: string, filter: QueryFilter | undefined): number {
@@ -349,7 +386,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   function setSync(name: string, doc: Doc): void {
     assertDoc(doc);
     ensureTable(name);
-    statement(`INSERT INTO "${name}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`).run(doc._id, body(doc));
+    statement(
+      `INSERT INTO "${name}" (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+    ).run(doc._id, body(doc));
   }
 
   function updateWhere(name: string, filter: NormalizedFilter, spec: UpdateSpec): number {
@@ -373,7 +412,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   function updateSync(name: string, id: string, spec: UpdateSpec, where?: Filter): boolean {
-    const filter: NormalizedFilter = { and: [{ field: '_id', op: { op: 'eq', value: assertId(id) } }, ...normalizeWhere(where)], or: null };
+    const filter: NormalizedFilter = {
+      and: [{ field: '_id', op: { op: 'eq', value: assertId(id) } }, ...normalizeWhere(where)],
+      or: null,
+    };
     return updateWhere(name, filter, spec) > 0;
   }
 
@@ -401,7 +443,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   async function outside<R>(kind: 'read' | 'write', operation: () => R): Promise<R> {
     if (inTransaction.getStore()?.open) {
       if (kind === 'write') {
-        throw new Error('A store write inside store.transaction() must go through the transaction handle (tx.collection(...))');
+        throw new Error(
+          'A store write inside store.transaction() must go through the transaction handle (tx.collection(...))',
+        );
       }
       return operation();
     }
@@ -433,11 +477,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   function txCollection<T extends Doc>(state: TxState, name: string): TxCollection<T> {
     assertCollectionName(name);
-    // Async so that a throw becomes a rejection, like every other store call.
-    const run = async <R>(operation: () => R): Promise<R> => {
-      if (!state.open) throw new Error('This transaction has already ended');
-      return operation();
-    };
+    // Runs at once (so even an un-awaited call lands inside the transaction); a throw rejects.
+    const run = <R>(operation: () => R): Promise<R> =>
+      new Promise<R>((resolve) => {
+        if (!state.open) throw new Error('This transaction has already ended');
+        resolve(operation());
+      });
     return {
       get: (id) => run(() => getSync<T>(name, id)),
       insert: (doc) => run(() => insertSync(name, doc)),
@@ -448,14 +493,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   async function transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    if (inTransaction.getStore()?.open) throw new Error('Transactions do not nest (CloudBase has no nested transactions)');
+    if (inTransaction.getStore()?.open)
+      throw new Error('Transactions do not nest (CloudBase has no nested transactions)');
     const release = await lock.acquire();
     const state: TxState = { open: true };
     try {
       db.exec('BEGIN IMMEDIATE');
       let result: R;
       try {
-        result = await inTransaction.run(state, () => work({ collection: (name) => txCollection(state, name) }));
+        result = await inTransaction.run(state, () =>
+          work({ collection: (name) => txCollection(state, name) }),
+        );
         state.open = false;
         db.exec('COMMIT');
       } catch (error) {
@@ -490,17 +538,25 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     listCollections: () =>
       outside('read', () => {
-        const tables = statement(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
+        const tables = statement(
+          `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+        ).all() as Array<{ name: string }>;
         return tables
           .map((table) => table.name)
           .filter(isCollectionName)
-          .filter((table) => (statement(`SELECT EXISTS (SELECT 1 FROM "${table}") AS found`).get() as { found: number }).found === 1);
+          .filter(
+            (table) =>
+              (statement(`SELECT EXISTS (SELECT 1 FROM "${table}") AS found`).get() as { found: number })
+                .found === 1,
+          );
       }),
 
     explainFind(name, filter, options = {}) {
       const { sql, params } = findSql(assertCollectionName(name), filter, options);
       if (!tableExists(name)) return [];
-      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => row.detail);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map(
+        (row) => row.detail,
+      );
     },
 
     async close() {

@@ -1,5 +1,5 @@
 import { AppError, newId, toLocalDate, type Estate, type propertyApi } from '@linli/shared';
-import { notesTable, parseSheet, sheetTable, templateTable } from '@linli/shared/src/property/import-sheet';
+import { notesTable, parseSheet, sheetTable, templateTable } from '@linli/shared';
 import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
 import { identityOf, type ActionContext, type Handler } from '../../_lib/define-function';
 import { applyImport } from '../import/apply-import';

@@ -1,5 +1,5 @@
 import { parseRoomCode } from '@linli/shared';
-import type { SheetRecord } from '@linli/shared/src/property/import-sheet';
+import type { SheetRecord } from '@linli/shared';
 import { currentMembers, naturalOrder as natural, type EstateDocs } from './estate-docs';
 
 /**

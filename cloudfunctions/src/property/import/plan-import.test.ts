@@ -1,4 +1,4 @@
-import { parseSheetRow, type RawRow, type SheetRecord } from '@linli/shared/src/property/import-sheet';
+import { parseSheetRow, type RawRow, type SheetRecord } from '@linli/shared';
 import type { EstateDocs } from './estate-docs';
 import { exportRecords } from './export-records';
 import { planImport, type ImportPlan } from './plan-import';
@@ -176,6 +176,39 @@ describe('planning an import', () => {
       },
       { row: 3, roomCode: '3-2-1202', reasons: ['车位 B1-001 已属于 3-2-1201'] },
     ]);
+  });
+
+  it('refuses to demote a registered owner to another relation', () => {
+    const after = applied(empty(), planImport(ESTATE, rows(row), empty()));
+    const plan = planImport(
+      ESTATE,
+      rows({ ...row, ownerName: '', ownerPhone: '', family: '陈伟:配偶' }),
+      after,
+    );
+    expect(plan.conflicts).toEqual([
+      { row: 2, roomCode: '3-2-1201', reasons: ['「陈伟」在系统中登记为业主，导入不会更改业主'] },
+    ]);
+  });
+
+  it('reindexes every household of a person whose phone changed', () => {
+    const after = applied(empty(), planImport(ESTATE, rows(row), empty()));
+    // The owner also lives in another room, through a membership made elsewhere.
+    after.memberships.push({
+      _id: 'mbr_elsewhere',
+      estateId: ESTATE,
+      householdId: 'hh_other',
+      personId: 'psn_hh_est_test_3-2-1201_0',
+      relation: 'parent',
+      movedInOn: null,
+      movedOutOn: null,
+    });
+    after.households.push({ ...after.households[0]!, _id: 'hh_other', roomCode: '3-2-0101', roomNo: '0101' });
+    const plan = planImport(ESTATE, rows({ ...row, ownerPhone: '13700001111' }), after);
+    expect(plan.reindex.householdIds.sort()).toEqual(['hh_est_test_3-2-1201', 'hh_other']);
+    expect(plan.reindex.keys.filter((k) => k.householdId === 'hh_other').map((k) => k.key)).toContain(
+      'tail:1111',
+    );
+    expect(plan).toMatchObject({ updated: 1, unchanged: 0 });
   });
 
   it('grows a building to the highest floor in the sheet and reuses stored ids', () => {

@@ -9,7 +9,7 @@ import {
   type Relation,
   type Unit,
 } from '@linli/shared';
-import type { RowError, SheetRecord } from '@linli/shared/src/property/import-sheet';
+import type { RowError, SheetParking, SheetRecord } from '@linli/shared';
 import type { HouseholdSearchKey } from '../../_lib/collections';
 import { searchDocs } from '../search-index';
 import { DocTable } from './doc-table';
@@ -45,6 +45,47 @@ interface SheetPerson {
   idNumber: string | null;
 }
 
+/** A person of the sheet, with the stored member they are (if any). */
+interface PersonMatch {
+  wanted: SheetPerson;
+  stored: Member | undefined;
+}
+
+/** One estate's documents as the import leaves them, with lookups by natural key. */
+class EstateState {
+  readonly buildings: DocTable<Building>;
+  readonly units: DocTable<Unit>;
+  readonly households: DocTable<Household>;
+  readonly persons: DocTable<Person>;
+  readonly memberships: DocTable<Membership>;
+  readonly spaces: DocTable<ParkingSpace>;
+  readonly buildingIdByCode: Map<string, string>;
+  readonly unitIdByKey: Map<string, string>;
+  readonly householdIdByRoom: Map<string, string>;
+  readonly spaceIdByCode: Map<string, string>;
+  readonly membersOf: Map<string, Member[]>;
+  /** Person and membership ids in use, moved-out members included. */
+  readonly takenIds: Set<string>;
+
+  constructor(
+    readonly estateId: string,
+    docs: EstateDocs,
+  ) {
+    this.buildings = new DocTable(docs.buildings);
+    this.units = new DocTable(docs.units);
+    this.households = new DocTable(docs.households);
+    this.persons = new DocTable(docs.persons);
+    this.memberships = new DocTable(docs.memberships);
+    this.spaces = new DocTable(docs.parkingSpaces);
+    this.buildingIdByCode = new Map(docs.buildings.map((b) => [b.code, b._id]));
+    this.unitIdByKey = new Map(docs.units.map((u) => [`${u.buildingId}/${u.code}`, u._id]));
+    this.householdIdByRoom = new Map(docs.households.map((h) => [h.roomCode, h._id]));
+    this.spaceIdByCode = new Map(docs.parkingSpaces.map((s) => [s.code, s._id]));
+    this.membersOf = currentMembers(docs.memberships, docs.persons);
+    this.takenIds = new Set(docs.memberships.flatMap((m) => [m._id, m.personId]));
+  }
+}
+
 /**
  * Plan an import. Documents are found by natural key (building and unit code, room code, space
  * code) and new ones get ids derived from those keys, so the same sheet always plans the same
@@ -56,133 +97,79 @@ export function planImport(
   rows: Array<{ row: number; record: SheetRecord }>,
   docs: EstateDocs,
 ): ImportPlan {
-  const buildings = new DocTable(docs.buildings);
-  const units = new DocTable(docs.units);
-  const households = new DocTable(docs.households);
-  const persons = new DocTable(docs.persons);
-  const memberships = new DocTable(docs.memberships);
-  const spaces = new DocTable(docs.parkingSpaces);
-
-  const buildingIdByCode = new Map(docs.buildings.map((b) => [b.code, b._id]));
-  const unitIdByKey = new Map(docs.units.map((u) => [`${u.buildingId}/${u.code}`, u._id]));
-  const householdIdByRoom = new Map(docs.households.map((h) => [h.roomCode, h._id]));
-  const spaceIdByCode = new Map(docs.parkingSpaces.map((s) => [s.code, s._id]));
-  const membersOf = currentMembers(docs.memberships, docs.persons);
-  const takenIds = new Set(docs.memberships.flatMap((m) => [m._id, m.personId]));
-
+  const state = new EstateState(estateId, docs);
   const topFloor = new Map<string, number>();
-  for (const { record } of rows)
+  for (const { record } of rows) {
     topFloor.set(record.building, Math.max(topFloor.get(record.building) ?? 1, record.floor));
-
-  const plan = { created: 0, updated: 0, unchanged: 0, conflicts: [] as RowError[] };
+  }
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const conflicts: RowError[] = [];
   const touched = new Set<string>();
 
   for (const { row, record } of rows) {
-    const householdId = householdIdByRoom.get(record.roomCode) ?? keyId('hh', estateId, record.roomCode);
-    const members = membersOf.get(householdId) ?? [];
+    const householdId =
+      state.householdIdByRoom.get(record.roomCode) ?? keyId('hh', estateId, record.roomCode);
+    const people = matchPeople(state.membersOf.get(householdId) ?? [], sheetPeople(record));
     const reasons = [
-      ...ownerConflict(record, members),
-      ...spaceConflicts(record, householdId, spaces, spaceIdByCode, households),
+      ...ownershipConflicts(people, state.membersOf.get(householdId) ?? []),
+      ...spaceConflicts(state, householdId, record.parking),
     ];
     if (reasons.length) {
-      plan.conflicts.push({ row, roomCode: record.roomCode, reasons });
+      conflicts.push({ row, roomCode: record.roomCode, reasons });
       continue;
     }
-
-    const buildingId = buildingIdByCode.get(record.building) ?? keyId('bld', estateId, record.building);
-    buildingIdByCode.set(record.building, buildingId);
-    const storedBuilding = buildings.get(buildingId);
-    const floors = Math.max(storedBuilding?.floors ?? 1, topFloor.get(record.building) ?? 1);
-    let changed = buildings.put(
-      storedBuilding
-        ? { ...storedBuilding, floors }
-        : { _id: buildingId, estateId, code: record.building, name: `${record.building}号楼`, floors },
-    );
-
-    const unitKey = `${buildingId}/${record.unit}`;
-    const unitId = unitIdByKey.get(unitKey) ?? keyId('unit', estateId, record.building, record.unit);
-    unitIdByKey.set(unitKey, unitId);
-    if (!units.get(unitId))
-      changed =
-        units.put({ _id: unitId, estateId, buildingId, code: record.unit, name: `${record.unit}单元` }) ||
-        changed;
-
-    const stored = households.get(householdId);
-    changed =
-      households.put(householdFrom(record, stored, { _id: householdId, estateId, buildingId, unitId })) ||
-      changed;
-
-    const unmatched = [...members];
-    for (const wanted of sheetPeople(record)) {
-      const match = takeMatch(unmatched, wanted);
-      if (match) {
-        const person = persons.get(match.person._id) ?? match.person;
-        changed =
-          persons.put({
-            ...person,
-            phone: wanted.phone ?? person.phone,
-            idNumber: wanted.idNumber ?? person.idNumber,
-          }) || changed;
-        changed = memberships.put({ ...match.membership, relation: wanted.relation }) || changed;
-        continue;
-      }
-      const index = freeIndex(householdId, takenIds);
-      const personId = keyId('psn', householdId, index);
-      persons.put({ _id: personId, name: wanted.name, phone: wanted.phone, idNumber: wanted.idNumber });
-      memberships.put({
-        _id: keyId('mbr', householdId, index),
-        estateId,
-        householdId,
-        personId,
-        relation: wanted.relation,
-        movedInOn: null,
-        movedOutOn: null,
-      });
-      changed = true;
-    }
-
-    for (const space of record.parking) {
-      const spaceId = spaceIdByCode.get(space.code) ?? keyId('park', estateId, space.code);
-      const before = spaces.get(spaceId);
-      changed =
-        spaces.put(
-          before
-            ? {
-                ...before,
-                householdId,
-                kind: space.kind ?? before.kind,
-                plates: space.plates ?? before.plates,
-              }
-            : {
-                _id: spaceId,
-                estateId,
-                code: space.code,
-                kind: space.kind ?? 'owned',
-                householdId,
-                plates: space.plates ?? [],
-              },
-        ) || changed;
-    }
-
-    if (!stored) plan.created++;
-    else if (changed) plan.updated++;
-    else plan.unchanged++;
+    const isNew = !state.households.get(householdId);
+    const changes = [
+      placeRoom(state, record, householdId, topFloor.get(record.building) ?? 1),
+      placePeople(state, householdId, people),
+      placeParking(state, householdId, record.parking),
+    ];
+    const changed = changes.some(Boolean);
+    if (isNew) counts.created++;
+    else if (changed) counts.updated++;
+    else counts.unchanged++;
     if (changed) touched.add(householdId);
   }
 
+  const reindexed = withSharedPeople(state, touched);
   return {
-    ...plan,
-    buildings: buildings.writes(),
-    units: units.writes(),
-    households: households.writes(),
-    persons: persons.writes(),
-    memberships: memberships.writes(),
-    parkingSpaces: spaces.writes(),
-    reindex: {
-      householdIds: [...touched],
-      keys: searchKeysOf(touched, households, memberships, persons, spaces),
-    },
+    ...counts,
+    conflicts,
+    buildings: state.buildings.writes(),
+    units: state.units.writes(),
+    households: state.households.writes(),
+    persons: state.persons.writes(),
+    memberships: state.memberships.writes(),
+    parkingSpaces: state.spaces.writes(),
+    reindex: { householdIds: [...reindexed], keys: searchKeysOf(state, reindexed) },
   };
+}
+
+// ---- steps of a row: each puts the desired documents and says whether anything changed ----
+
+/** The building (grown to the sheet's top floor), the unit and the household itself. */
+function placeRoom(state: EstateState, record: SheetRecord, householdId: string, topFloor: number): boolean {
+  const { estateId } = state;
+  const buildingId = state.buildingIdByCode.get(record.building) ?? keyId('bld', estateId, record.building);
+  state.buildingIdByCode.set(record.building, buildingId);
+  const building = state.buildings.get(buildingId);
+  const floors = Math.max(building?.floors ?? 1, topFloor);
+  const buildingChanged = state.buildings.put(
+    building
+      ? { ...building, floors }
+      : { _id: buildingId, estateId, code: record.building, name: `${record.building}号楼`, floors },
+  );
+
+  const unitKey = `${buildingId}/${record.unit}`;
+  const unitId = state.unitIdByKey.get(unitKey) ?? keyId('unit', estateId, record.building, record.unit);
+  state.unitIdByKey.set(unitKey, unitId);
+  const unitChanged =
+    !state.units.get(unitId) &&
+    state.units.put({ _id: unitId, estateId, buildingId, code: record.unit, name: `${record.unit}单元` });
+
+  const stored = state.households.get(householdId);
+  const household = householdFrom(record, stored, { _id: householdId, estateId, buildingId, unitId });
+  return [buildingChanged, unitChanged, state.households.put(household)].some(Boolean);
 }
 
 function householdFrom(
@@ -221,6 +208,100 @@ function householdFrom(
   };
 }
 
+/** Update matched people (empty cells keep stored values), add the rest with fresh indexes. */
+function placePeople(state: EstateState, householdId: string, people: PersonMatch[]): boolean {
+  let changed = false;
+  for (const { wanted, stored } of people) {
+    if (stored) {
+      const person = state.persons.get(stored.person._id) ?? stored.person;
+      const phone = wanted.phone ?? person.phone;
+      const idNumber = wanted.idNumber ?? person.idNumber;
+      changed = state.persons.put({ ...person, phone, idNumber }) || changed;
+      changed = state.memberships.put({ ...stored.membership, relation: wanted.relation }) || changed;
+      continue;
+    }
+    const index = freeIndex(householdId, state.takenIds);
+    const personId = keyId('psn', householdId, index);
+    state.persons.put({ _id: personId, name: wanted.name, phone: wanted.phone, idNumber: wanted.idNumber });
+    state.memberships.put({
+      _id: keyId('mbr', householdId, index),
+      estateId: state.estateId,
+      householdId,
+      personId,
+      relation: wanted.relation,
+      movedInOn: null,
+      movedOutOn: null,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+function placeParking(state: EstateState, householdId: string, parking: SheetParking[]): boolean {
+  let changed = false;
+  for (const space of parking) {
+    const spaceId = state.spaceIdByCode.get(space.code) ?? keyId('park', state.estateId, space.code);
+    const stored = state.spaces.get(spaceId);
+    const kind = space.kind ?? stored?.kind ?? 'owned';
+    const plates = space.plates ?? stored?.plates ?? [];
+    const desired: ParkingSpace = stored
+      ? { ...stored, householdId, kind, plates }
+      : { _id: spaceId, estateId: state.estateId, code: space.code, kind, householdId, plates };
+    changed = state.spaces.put(desired) || changed;
+  }
+  return changed;
+}
+
+// ---- matching and conflicts ----------------------------------------------------------------
+
+function sheetPeople(record: SheetRecord): SheetPerson[] {
+  return [
+    ...(record.owner ? [{ ...record.owner, relation: 'owner' as const }] : []),
+    ...record.family.map((m) => ({ ...m, idNumber: null })),
+  ];
+}
+
+/**
+ * Pair the sheet's people with stored members by name, in order, so two children of the same
+ * name stay two people. An owner prefers a stored owner, everyone else a stored non-owner.
+ */
+function matchPeople(members: Member[], people: SheetPerson[]): PersonMatch[] {
+  const pool = [...members];
+  return people.map((wanted) => {
+    const named = (m: Member) => m.person.name === wanted.name;
+    const preferred = (m: Member) =>
+      named(m) && (m.membership.relation === 'owner') === (wanted.relation === 'owner');
+    let index = pool.findIndex(preferred);
+    if (index < 0) index = pool.findIndex(named);
+    return { wanted, stored: index < 0 ? undefined : pool.splice(index, 1)[0] };
+  });
+}
+
+/** A sheet never changes who owns a room: ownership transfer (过户) is a procedure of its own. */
+function ownershipConflicts(people: PersonMatch[], members: Member[]): string[] {
+  const owners = members.filter((m) => m.membership.relation === 'owner').map((m) => m.person.name);
+  return people.flatMap(({ wanted, stored }) => {
+    const wasOwner = stored?.membership.relation === 'owner';
+    if (wanted.relation === 'owner' && owners.length && !wasOwner) {
+      return [`业主「${wanted.name}」与系统登记的业主「${owners.join('、')}」不一致，导入不会更换业主`];
+    }
+    if (wanted.relation !== 'owner' && wasOwner)
+      return [`「${wanted.name}」在系统中登记为业主，导入不会更改业主`];
+    return [];
+  });
+}
+
+function spaceConflicts(state: EstateState, householdId: string, parking: SheetParking[]): string[] {
+  return parking.flatMap((space) => {
+    const stored = state.spaces.get(state.spaceIdByCode.get(space.code) ?? '');
+    if (!stored?.householdId || stored.householdId === householdId) return [];
+    const holder = state.households.get(stored.householdId)?.roomCode ?? stored.householdId;
+    return [`车位 ${space.code} 已属于 ${holder}`];
+  });
+}
+
+// ---- helpers -------------------------------------------------------------------------------
+
 function sameDecimal(a: string, b: string): boolean {
   try {
     const x = parseDecimal(a);
@@ -232,22 +313,6 @@ function sameDecimal(a: string, b: string): boolean {
   }
 }
 
-function sheetPeople(record: SheetRecord): SheetPerson[] {
-  return [
-    ...(record.owner ? [{ ...record.owner, relation: 'owner' as const }] : []),
-    ...record.family.map((m) => ({ ...m, idNumber: null })),
-  ];
-}
-
-/** The first unmatched member with the name (an owner prefers an owner), removed from the pool. */
-function takeMatch(pool: Member[], wanted: SheetPerson): Member | undefined {
-  const named = (m: Member) => m.person.name === wanted.name;
-  let index =
-    wanted.relation === 'owner' ? pool.findIndex((m) => named(m) && m.membership.relation === 'owner') : -1;
-  if (index < 0) index = pool.findIndex(named);
-  return index < 0 ? undefined : pool.splice(index, 1)[0];
-}
-
 /** The lowest index whose person and membership ids are both unused in the household. */
 function freeIndex(householdId: string, taken: Set<string>): number {
   let index = 0;
@@ -257,46 +322,31 @@ function freeIndex(householdId: string, taken: Set<string>): number {
   return index;
 }
 
-/** A sheet never changes who owns a room: ownership transfer (过户) is a procedure of its own. */
-function ownerConflict(record: SheetRecord, members: Member[]): string[] {
-  const owners = members.filter((m) => m.membership.relation === 'owner').map((m) => m.person.name);
-  if (!record.owner || !owners.length || owners.includes(record.owner.name)) return [];
-  return [`业主「${record.owner.name}」与系统登记的业主「${owners.join('、')}」不一致，导入不会更换业主`];
+/** A person in several households: a change to them changes the search keys of each. */
+function withSharedPeople(state: EstateState, touched: Set<string>): Set<string> {
+  const changedPeople = new Set(state.persons.writes().update.map((p) => p._id));
+  if (!changedPeople.size) return touched;
+  const all = new Set(touched);
+  for (const m of state.memberships.values()) {
+    if (!m.movedOutOn && changedPeople.has(m.personId)) all.add(m.householdId);
+  }
+  return all;
 }
 
-function spaceConflicts(
-  record: SheetRecord,
-  householdId: string,
-  spaces: DocTable<ParkingSpace>,
-  spaceIdByCode: Map<string, string>,
-  households: DocTable<Household>,
-): string[] {
-  return record.parking.flatMap((space) => {
-    const stored = spaces.get(spaceIdByCode.get(space.code) ?? '');
-    if (!stored?.householdId || stored.householdId === householdId) return [];
-    const holder = households.get(stored.householdId)?.roomCode ?? stored.householdId;
-    return [`车位 ${space.code} 已属于 ${holder}`];
-  });
-}
-
-function searchKeysOf(
-  householdIds: Set<string>,
-  households: DocTable<Household>,
-  memberships: DocTable<Membership>,
-  persons: DocTable<Person>,
-  spaces: DocTable<ParkingSpace>,
-): HouseholdSearchKey[] {
+function searchKeysOf(state: EstateState, householdIds: Set<string>): HouseholdSearchKey[] {
   const people = new Map<string, Person[]>();
-  for (const m of memberships.values()) {
-    const person = householdIds.has(m.householdId) && !m.movedOutOn ? persons.get(m.personId) : undefined;
+  for (const m of state.memberships.values()) {
+    const person =
+      householdIds.has(m.householdId) && !m.movedOutOn ? state.persons.get(m.personId) : undefined;
     if (person) appendTo(people, m.householdId, person);
   }
-  const plates = new Map<string, ParkingSpace[]>();
-  for (const s of spaces.values())
-    if (s.householdId && householdIds.has(s.householdId)) appendTo(plates, s.householdId, s);
+  const spaces = new Map<string, ParkingSpace[]>();
+  for (const s of state.spaces.values()) {
+    if (s.householdId && householdIds.has(s.householdId)) appendTo(spaces, s.householdId, s);
+  }
   return [...householdIds].flatMap((id) => {
-    const household = households.get(id);
-    return household ? searchDocs(household, people.get(id) ?? [], plates.get(id) ?? []) : [];
+    const household = state.households.get(id);
+    return household ? searchDocs(household, people.get(id) ?? [], spaces.get(id) ?? []) : [];
   });
 }
 

@@ -39,7 +39,7 @@ function HomeFacts({ home }: { home: HomeView }) {
               <View className="mine__member">
                 <Text>{member.name}</Text>
                 {member.isSelf ? (
-                  <Tag type="success" plain>
+                  <Tag background="#f0fdf4" color="#16a34a">
                     本人
                   </Tag>
                 ) : null}

@@ -26,7 +26,7 @@ export default function Mine() {
       <RemoteView remote={me}>{(account) => <Account account={account} />}</RemoteView>
       {process.env.TARO_ENV === 'h5' ? (
         <CellGroup>
-          <Cell title="切换演示账号" clickable onClick={switchAccount} />
+          <Cell title="切换演示账号" extra="›" clickable onClick={switchAccount} />
         </CellGroup>
       ) : null}
     </Screen>
@@ -54,6 +54,7 @@ function Account({ account }: { account: MeView }) {
           <Cell
             title="进入工作台"
             description="小区概况与物业事务"
+            extra="›"
             clickable
             onClick={() => void Taro.navigateTo({ url: '/admin/workbench/index' })}
           />
