@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', '.data/**', '.bench/**', 'tests/artifacts/**', '**/*.d.ts'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.cache/**',
+      '.data/**',
+      '.bench/**',
+      'tests/artifacts/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -30,7 +38,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'child_process'], message: 'shared/ has no I/O' },
-            { group: ['@cloudbase/*', 'better-sqlite3', '@tarojs/*', 'aedes', 'wechatpay-axios-plugin'], message: 'shared/ has no platform imports' },
+            {
+              group: ['@cloudbase/*', 'better-sqlite3', '@tarojs/*', 'aedes', 'wechatpay-axios-plugin'],
+              message: 'shared/ has no platform imports',
+            },
           ],
         },
       ],
@@ -39,7 +50,11 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
-    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      'no-console': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+    },
   },
   {
     files: ['**/*.test.ts', 'tests/**/*.ts'],

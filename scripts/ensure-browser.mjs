@@ -24,7 +24,10 @@ if (process.getuid?.() !== 0) {
   process.exit(1);
 }
 console.log('Installing Chromium and CJK fonts from Debian packages (one time)...');
-execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', {
-  stdio: 'inherit',
-  shell: '/bin/bash',
-});
+execSync(
+  'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
+  {
+    stdio: 'inherit',
+    shell: '/bin/bash',
+  },
+);

@@ -45,7 +45,8 @@ export async function buildFunctions(names: string[] = Object.keys(functions)): 
 
 if (require.main === module) {
   buildFunctions().then(
-    (names) => process.stdout.write(`built ${names.length} functions into cloudfunctions/dist: ${names.join(', ')}\n`),
+    (names) =>
+      process.stdout.write(`built ${names.length} functions into cloudfunctions/dist: ${names.join(', ')}\n`),
     (error: unknown) => {
       process.stderr.write(`${String(error)}\n`);
       process.exit(1);

@@ -15,7 +15,8 @@ export interface DeviceTopic {
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function deviceTopic({ estateId, deviceId, kind }: DeviceTopic): string {
-  if (!ID.test(estateId) || !ID.test(deviceId)) throw new RangeError('estate and device ids must be [A-Za-z0-9_-]{1,64}');
+  if (!ID.test(estateId) || !ID.test(deviceId))
+    throw new RangeError('estate and device ids must be [A-Za-z0-9_-]{1,64}');
   return `estates/${estateId}/devices/${deviceId}/${kind}`;
 }
 

@@ -28,14 +28,14 @@ export interface BenchResult {
 }
 
 /** Wall time of `work` in milliseconds. */
-export async function timeMs(work: () => Promise<unknown> | unknown): Promise<number> {
+export async function timeMs(work: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 /** Median of repeated timings, after one warm-up run. */
-export async function medianMs(times: number, work: () => Promise<unknown> | unknown): Promise<number> {
+export async function medianMs(times: number, work: () => unknown): Promise<number> {
   await work();
   const samples: number[] = [];
   for (let i = 0; i < times; i++) samples.push(await timeMs(work));

@@ -13,15 +13,25 @@ const benchmarks: Benchmark[] = [...foundationBenchmarks, ...propertyImportBench
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';
   const selected = benchmarks.filter((b) => b.name.includes(filter));
-  if (!selected.length) throw new Error(`no benchmark matches "${filter}"; known: ${benchmarks.map((b) => b.name).join(', ')}`);
+  if (!selected.length)
+    throw new Error(`no benchmark matches "${filter}"; known: ${benchmarks.map((b) => b.name).join(', ')}`);
   const results: BenchResult[] = [];
   for (const bench of selected) {
     process.stderr.write(`running ${bench.name}...\n`);
     const m = await bench.run();
     const ratio = bench.higherIsBetter ? m.value / m.baseline : m.baseline / m.value;
-    results.push({ name: bench.name, value: m.value, unit: bench.unit, baseline: m.baseline, ratio, ...(m.notes ? { notes: m.notes } : {}) });
+    results.push({
+      name: bench.name,
+      value: m.value,
+      unit: bench.unit,
+      baseline: m.baseline,
+      ratio,
+      ...(m.notes ? { notes: m.notes } : {}),
+    });
   }
-  process.stdout.write(`${formatTable(results)}\n\nratio: value relative to the baseline measured in the same run (higher is better)\n`);
+  process.stdout.write(
+    `${formatTable(results)}\n\nratio: value relative to the baseline measured in the same run (higher is better)\n`,
+  );
   const dir = resolve(__dirname, '../../.bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -24,7 +24,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page, as the mini-program is used. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
   return context.newPage();
 }
 

@@ -28,13 +28,22 @@ async function freePort(): Promise<number> {
  * Start `npm start`'s entry (scripts/start.mjs) on a free port with a fresh data directory, as a
  * newcomer would run it, and wait for /healthz. The H5 app must already be built (npm test does).
  */
-export async function startLocalServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<LocalServer> {
+export async function startLocalServer(
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<LocalServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_SKIP_BUILD: '1', LINLI_TIMERS: 'off', ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LINLI_DATA_DIR: dataDir,
+      LINLI_SKIP_BUILD: '1',
+      LINLI_TIMERS: 'off',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -45,7 +54,9 @@ export async function startLocalServer(options: { env?: Record<string, string>; 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`local runtime exited (${child.exitCode}):\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+    const healthy = await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (healthy) break;
     if (Date.now() > deadline) {
       process.kill(-child.pid!, 'SIGKILL');

@@ -21,7 +21,9 @@ export interface TestRuntime {
 }
 
 /** A fresh in-memory database per test, optionally with the demo estate; the real runtime over it. */
-export async function createTestRuntime(options: { seed?: boolean; now?: () => number } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  options: { seed?: boolean; now?: () => number } = {},
+): Promise<TestRuntime> {
   const store = createSqliteStore({ file: ':memory:' });
   await ensureAllIndexes(store);
   if (options.seed !== false) await seedDemoData(store);
@@ -37,7 +39,8 @@ export async function createTestRuntime(options: { seed?: boolean; now?: () => n
     call,
     async ok<T>(openid: string | null, fn: string, action: string, input?: unknown) {
       const envelope = await call(openid, fn, action, input);
-      if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+      if (!envelope.ok)
+        throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
       return envelope.data as T;
     },
     async errorCode(openid: string | null, fn: string, action: string, input?: unknown) {

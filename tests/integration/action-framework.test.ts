@@ -1,7 +1,7 @@
 import { AppError, contract } from '@linli/shared';
 import { z } from 'zod';
 import { AUDIT_COLLECTION, type AuditEntry } from '@linli/cloudfunctions/src/_lib/audit';
-import { defineFunction, type RuntimeFunction } from '@linli/cloudfunctions/src/_lib/define-function';
+import { defineFunction } from '@linli/cloudfunctions/src/_lib/define-function';
 import { functions } from '@linli/cloudfunctions/src/functions';
 import { createRuntime } from '@linli/cloudfunctions/src/local/runtime';
 import { createMemoryLogger } from '@linli/cloudfunctions/src/_lib/logger';
@@ -22,7 +22,11 @@ const notes = defineFunction(
       summary: 'test: owner write',
     }),
     crash: contract<never>()({ input: z.object({}).strict(), access: 'signed-in', summary: 'test: bug' }),
-    refuse: contract<never>()({ input: z.object({}).strict(), access: 'signed-in', summary: 'test: typed failure' }),
+    refuse: contract<never>()({
+      input: z.object({}).strict(),
+      access: 'signed-in',
+      summary: 'test: typed failure',
+    }),
   },
   {
     async write(input, ctx) {
@@ -51,14 +55,16 @@ describe('action framework', () => {
     t = await createTestRuntime();
     const log = createMemoryLogger();
     logs = log.lines;
-    call = createRuntime({ store: t.store, log, functions: { ...functions, notes: notes as RuntimeFunction } }).call;
+    call = createRuntime({ store: t.store, log, functions: { ...functions, notes } }).call;
   });
   afterEach(() => t.close());
 
   it('audits every staff write with who, what, when, before and after', async () => {
     const result = await call('notes', 'write', { id: 'n1', text: '你好' }, { openid: 'demo-service' });
     expect(result.ok).toBe(true);
-    const entries = (await t.store.collection<AuditEntry>(AUDIT_COLLECTION).find({}, { sort: [['at', 'asc']] })).items;
+    const entries = (
+      await t.store.collection<AuditEntry>(AUDIT_COLLECTION).find({}, { sort: [['at', 'asc']] })
+    ).items;
     expect(entries.map((e) => e.op)).toEqual(['insert', 'update']);
     expect(entries[1]).toMatchObject({
       actorName: '张客服',
@@ -81,7 +87,11 @@ describe('action framework', () => {
     const result = await call('notes', 'crash', {}, { openid: 'demo-owner-1' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试', requestId: expect.stringMatching(/^req_/) },
+      error: {
+        code: 'INTERNAL',
+        message: '系统繁忙，请稍后再试',
+        requestId: expect.stringMatching(/^req_/) as unknown,
+      },
     });
     expect(JSON.stringify(result)).not.toContain('secret internals');
     const requestId = (result as { error: { requestId: string } }).error.requestId;
@@ -90,7 +100,10 @@ describe('action framework', () => {
 
   it('passes a typed failure through with its own message', async () => {
     const result = await call('notes', 'refuse', {}, { openid: 'demo-owner-1' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: '账单已支付，不能作废' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', message: '账单已支付，不能作废' },
+    });
   });
 
   it('rejects an unknown action or function with UNKNOWN_ACTION', async () => {
@@ -101,7 +114,12 @@ describe('action framework', () => {
 
   it('names each invalid field in Chinese and writes nothing', async () => {
     const before = await snapshotStore(t.store);
-    const result = await call('notes', 'write', { id: '', text: 'x'.repeat(30), extra: 1 }, { openid: 'demo-admin' });
+    const result = await call(
+      'notes',
+      'write',
+      { id: '', text: 'x'.repeat(30), extra: 1 },
+      { openid: 'demo-admin' },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
@@ -121,20 +139,23 @@ describe('every declared action', () => {
     Object.entries(fn.contracts).map(([action, c]) => ({ fn: fn.name, action, access: c.access })),
   );
 
-  it.each(cases)('$fn / $action rejects a malformed input with VALIDATION and writes nothing', async ({ fn, action, access }) => {
-    const owner = typeof access === 'object' && !access.roles.some((r) => r !== 'owner');
-    const openid = owner ? 'demo-owner-1' : 'demo-admin';
-    const ref = access === 'trigger' ? { trigger: true as const } : { openid };
-    // prime the caller's account so the snapshot compares only what the action did
-    await t.call(openid, 'account', 'me');
-    const before = await snapshotStore(t.store);
-    for (const input of [42, 'x', [1], null]) {
-      const result = await t.runtime.call(fn, action, input, ref);
-      if (input === null) continue; // null means "no input" on the wire
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    }
-    expect(await snapshotStore(t.store)).toEqual(before);
-  });
+  it.each(cases)(
+    '$fn / $action rejects a malformed input with VALIDATION and writes nothing',
+    async ({ fn, action, access }) => {
+      const owner = typeof access === 'object' && !access.roles.some((r) => r !== 'owner');
+      const openid = owner ? 'demo-owner-1' : 'demo-admin';
+      const ref = access === 'trigger' ? { trigger: true as const } : { openid };
+      // prime the caller's account so the snapshot compares only what the action did
+      await t.call(openid, 'account', 'me');
+      const before = await snapshotStore(t.store);
+      for (const input of [42, 'x', [1], null]) {
+        const result = await t.runtime.call(fn, action, input, ref);
+        if (input === null) continue; // null means "no input" on the wire
+        expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      }
+      expect(await snapshotStore(t.store)).toEqual(before);
+    },
+  );
 
   it.each(cases.filter((c) => typeof c.access === 'object' && !c.access.roles.includes('owner')))(
     '$fn / $action is FORBIDDEN to an owner',
@@ -143,7 +164,10 @@ describe('every declared action', () => {
     },
   );
 
-  it.each(cases.filter((c) => c.access === 'trigger'))('$fn / $action is FORBIDDEN to every user, even an admin', async ({ fn, action }) => {
-    expect(await t.errorCode('demo-admin', fn, action, {})).toBe('FORBIDDEN');
-  });
+  it.each(cases.filter((c) => c.access === 'trigger'))(
+    '$fn / $action is FORBIDDEN to every user, even an admin',
+    async ({ fn, action }) => {
+      expect(await t.errorCode('demo-admin', fn, action, {})).toBe('FORBIDDEN');
+    },
+  );
 });

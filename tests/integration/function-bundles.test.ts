@@ -14,7 +14,10 @@ describe('deployable function bundles', () => {
   const names = Object.keys(functions);
 
   it.each(names)('%s is a folder CloudBase accepts: index.js exporting main, and package.json', (name) => {
-    const pkg = JSON.parse(readFileSync(join(dist, name, 'package.json'), 'utf8')) as { main: string; dependencies: object };
+    const pkg = JSON.parse(readFileSync(join(dist, name, 'package.json'), 'utf8')) as {
+      main: string;
+      dependencies: object;
+    };
     expect(pkg.main).toBe('index.js');
     expect(existsSync(join(dist, name, 'index.js'))).toBe(true);
     // Shared domain code is bundled in, not required from the workspace.

@@ -1,5 +1,5 @@
 import { schedulerApi, type TickResult } from '@linli/shared';
-import { defineFunction, type RuntimeFunction } from '@linli/cloudfunctions/src/_lib/define-function';
+import { defineFunction } from '@linli/cloudfunctions/src/_lib/define-function';
 import { createMemoryLogger } from '@linli/cloudfunctions/src/_lib/logger';
 import { makeTick } from '@linli/cloudfunctions/src/scheduler/actions/tick';
 import type { Job } from '@linli/cloudfunctions/src/scheduler/jobs';
@@ -23,16 +23,22 @@ describe('scheduler: timer-triggered jobs run once per occurrence and catch up a
       cron: '0 0 2 * * * *',
       summary: 'test job',
       maxCatchUp: 31,
-      async run(_ctx, occurrence) {
+      run(_ctx, occurrence) {
         if (failNext) {
           failNext = false;
-          throw new Error('downstream unavailable');
+          return Promise.reject(new Error('downstream unavailable'));
         }
         runs.push(occurrence.toISOString());
+        return Promise.resolve();
       },
     };
     const fn = defineFunction('scheduler', schedulerApi, { tick: makeTick([daily]) });
-    const runtime = createRuntime({ store: t.store, log: createMemoryLogger(), now: () => clock, functions: { scheduler: fn as RuntimeFunction } });
+    const runtime = createRuntime({
+      store: t.store,
+      log: createMemoryLogger(),
+      now: () => clock,
+      functions: { scheduler: fn },
+    });
     tick = async () => {
       const result = await runtime.call('scheduler', 'tick', {}, { trigger: true });
       if (!result.ok) throw new Error(result.error.message);
@@ -54,7 +60,12 @@ describe('scheduler: timer-triggered jobs run once per occurrence and catch up a
     await tick();
     clock = Date.parse('2026-11-28T18:05:00Z');
     const result = await tick();
-    expect(runs).toEqual(['2026-11-25T18:00:00.000Z', '2026-11-26T18:00:00.000Z', '2026-11-27T18:00:00.000Z', '2026-11-28T18:00:00.000Z']);
+    expect(runs).toEqual([
+      '2026-11-25T18:00:00.000Z',
+      '2026-11-26T18:00:00.000Z',
+      '2026-11-27T18:00:00.000Z',
+      '2026-11-28T18:00:00.000Z',
+    ]);
     expect(result.ran.every((r) => r.status === 'done')).toBe(true);
     await tick();
     expect(runs).toHaveLength(4);
@@ -65,7 +76,9 @@ describe('scheduler: timer-triggered jobs run once per occurrence and catch up a
     clock = Date.parse('2026-11-26T18:05:00Z');
     failNext = true;
     const first = await tick();
-    expect(first.ran).toEqual([{ job: 'daily-report', occurrence: '2026-11-25T18:00:00.000Z', status: 'failed' }]);
+    expect(first.ran).toEqual([
+      { job: 'daily-report', occurrence: '2026-11-25T18:00:00.000Z', status: 'failed' },
+    ]);
     const second = await tick();
     expect(second.ran.map((r) => r.status)).toEqual(['done', 'done']);
     expect(runs).toEqual(['2026-11-25T18:00:00.000Z', '2026-11-26T18:00:00.000Z']);

@@ -38,7 +38,9 @@ describe('walking skeleton: an owner sees their home, staff see the estate', () 
 
   it('an owner cannot open another household by id', async () => {
     const other = await t.ok<MeView>('demo-owner-2', 'account', 'me');
-    const code = await t.errorCode('demo-owner-1', 'property', 'myHome', { householdId: other.households[0]!.householdId });
+    const code = await t.errorCode('demo-owner-1', 'property', 'myHome', {
+      householdId: other.households[0]!.householdId,
+    });
     expect(code).toBe('FORBIDDEN');
   });
 
@@ -59,7 +61,9 @@ describe('walking skeleton: an owner sees their home, staff see the estate', () 
   });
 
   it('staff of one estate cannot see another', async () => {
-    expect(await t.errorCode('demo-admin-maple', 'property', 'estateOverview', { estateId: DEMO_ESTATE_ID })).toBe('FORBIDDEN');
+    expect(
+      await t.errorCode('demo-admin-maple', 'property', 'estateOverview', { estateId: DEMO_ESTATE_ID }),
+    ).toBe('FORBIDDEN');
     const maple = await t.ok<EstateOverview>('demo-admin-maple', 'property', 'estateOverview');
     expect(maple.estateId).toBe(OTHER_ESTATE_ID);
   });

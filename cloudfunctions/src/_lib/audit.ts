@@ -1,5 +1,14 @@
 import { newId } from '@linli/shared';
-import type { Collection, Doc, Filter, QueryFilter, Store, Transaction, TxCollection, UpdateSpec } from './store/port';
+import type {
+  Collection,
+  Doc,
+  Filter,
+  QueryFilter,
+  Store,
+  Transaction,
+  TxCollection,
+  UpdateSpec,
+} from './store/port';
 
 export const AUDIT_COLLECTION = 'audit_log';
 
@@ -80,12 +89,22 @@ function auditCollection<T extends Doc>(inner: Collection<T>, record: Recorder):
     async update(id: string, spec: UpdateSpec, where?: Filter) {
       const before = await inner.get(id);
       const changed = await inner.update(id, spec, where);
-      if (changed) await record({ collection: name, docId: id, op: 'update', before, after: await inner.get(id) });
+      if (changed)
+        await record({ collection: name, docId: id, op: 'update', before, after: await inner.get(id) });
       return changed;
     },
     async updateMany(filter: QueryFilter, spec: UpdateSpec) {
       const count = await inner.updateMany(filter, spec);
-      if (count) await record({ collection: name, docId: null, op: 'updateMany', before: null, after: spec, count, filter });
+      if (count)
+        await record({
+          collection: name,
+          docId: null,
+          op: 'updateMany',
+          before: null,
+          after: spec,
+          count,
+          filter,
+        });
       return count;
     },
     async remove(id) {
@@ -96,13 +115,26 @@ function auditCollection<T extends Doc>(inner: Collection<T>, record: Recorder):
     },
     async removeMany(filter) {
       const count = await inner.removeMany(filter);
-      if (count) await record({ collection: name, docId: null, op: 'removeMany', before: null, after: null, count, filter });
+      if (count)
+        await record({
+          collection: name,
+          docId: null,
+          op: 'removeMany',
+          before: null,
+          after: null,
+          count,
+          filter,
+        });
       return count;
     },
   };
 }
 
-function auditTxCollection<T extends Doc>(name: string, inner: TxCollection<T>, record: Recorder): TxCollection<T> {
+function auditTxCollection<T extends Doc>(
+  name: string,
+  inner: TxCollection<T>,
+  record: Recorder,
+): TxCollection<T> {
   return {
     get: (id) => inner.get(id),
     async insert(doc) {
@@ -117,7 +149,8 @@ function auditTxCollection<T extends Doc>(name: string, inner: TxCollection<T>, 
     async update(id, spec) {
       const before = await inner.get(id);
       const changed = await inner.update(id, spec);
-      if (changed) await record({ collection: name, docId: id, op: 'update', before, after: await inner.get(id) });
+      if (changed)
+        await record({ collection: name, docId: id, op: 'update', before, after: await inner.get(id) });
       return changed;
     },
     async remove(id) {
@@ -140,13 +173,16 @@ export function auditingStore(store: Store, actor: AuditActor, now: () => number
   return {
     // Writes to the audit log itself (e.g. recording a reveal) are not audited again.
     collection: <T extends Doc>(name: string) =>
-      name === AUDIT_COLLECTION ? store.collection<T>(name) : auditCollection(store.collection<T>(name), record),
+      name === AUDIT_COLLECTION
+        ? store.collection<T>(name)
+        : auditCollection(store.collection<T>(name), record),
     transaction: (work) =>
       store.transaction((tx) => {
         const txLog = tx.collection<AuditEntry>(AUDIT_COLLECTION);
         const txRecord: Recorder = (fields) => txLog.insert(makeEntry(actor, now, fields));
         const audited: Transaction = {
-          collection: <T extends Doc>(name: string) => auditTxCollection(name, tx.collection<T>(name), txRecord),
+          collection: <T extends Doc>(name: string) =>
+            auditTxCollection(name, tx.collection<T>(name), txRecord),
         };
         return work(audited);
       }),

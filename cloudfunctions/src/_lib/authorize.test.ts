@@ -42,10 +42,24 @@ describe('access checks', () => {
 
   it('shows a household to its owner and to staff of its estate only', () => {
     const household = { _id: 'hh_1', estateId: 'est_a' };
-    expect(codeOf(() => assertCanSeeHousehold(identity({ roles: ['owner'], householdIds: ['hh_1'] }), household))).toBe('OK');
-    expect(codeOf(() => assertCanSeeHousehold(identity({ roles: ['owner'], householdIds: ['hh_2'] }), household))).toBe('FORBIDDEN');
-    expect(codeOf(() => assertCanSeeHousehold(identity({ roles: ['service'], staffEstateIds: ['est_a'] }), household))).toBe('OK');
-    expect(codeOf(() => assertCanSeeHousehold(identity({ roles: ['service'], staffEstateIds: ['est_b'] }), household))).toBe('FORBIDDEN');
-    expect(codeOf(() => assertServesEstate(identity({ staffEstateIds: ['est_b'] }), 'est_a'))).toBe('FORBIDDEN');
+    expect(
+      codeOf(() => assertCanSeeHousehold(identity({ roles: ['owner'], householdIds: ['hh_1'] }), household)),
+    ).toBe('OK');
+    expect(
+      codeOf(() => assertCanSeeHousehold(identity({ roles: ['owner'], householdIds: ['hh_2'] }), household)),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(() =>
+        assertCanSeeHousehold(identity({ roles: ['service'], staffEstateIds: ['est_a'] }), household),
+      ),
+    ).toBe('OK');
+    expect(
+      codeOf(() =>
+        assertCanSeeHousehold(identity({ roles: ['service'], staffEstateIds: ['est_b'] }), household),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(() => assertServesEstate(identity({ staffEstateIds: ['est_b'] }), 'est_a'))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -19,9 +19,13 @@ export function assertCanCall(access: Access, caller: Caller): void {
 }
 
 /** Object-level check: the household belongs to the caller (owner) or to an estate they serve (staff). */
-export function assertCanSeeHousehold(identity: Identity, household: { _id: string; estateId: string }): void {
+export function assertCanSeeHousehold(
+  identity: Identity,
+  household: { _id: string; estateId: string },
+): void {
   if (identity.householdIds.includes(household._id)) return;
-  if (identity.roles.some((r) => r !== 'owner') && identity.staffEstateIds.includes(household.estateId)) return;
+  if (identity.roles.some((r) => r !== 'owner') && identity.staffEstateIds.includes(household.estateId))
+    return;
   throw new AppError('FORBIDDEN', '您无权查看该房屋的信息');
 }
 

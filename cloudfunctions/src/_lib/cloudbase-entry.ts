@@ -8,7 +8,9 @@ import { createCloudbaseStore } from './store/cloudbase';
 import type { Store } from './store/port';
 
 /** What the mini-program sends: `wx.cloud.callFunction({ name, data: { action, input } })`. */
-const FunctionEvent = z.object({ action: z.string().min(1).max(64), input: z.unknown().optional() }).passthrough();
+const FunctionEvent = z
+  .object({ action: z.string().min(1).max(64), input: z.unknown().optional() })
+  .passthrough();
 
 /**
  * Who is calling, from the platform: the OPENID arrives in process-wide `WX_*` variables
@@ -19,8 +21,12 @@ export function callerFromPlatform(env: NodeJS.ProcessEnv, event: unknown): Call
   const openid = env.WX_OPENID;
   if (openid) return { openid };
   const firstSource = (env.TCB_SOURCE ?? '').split(',')[0];
-  const timerEvent = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
-  if (firstSource === 'wx_trigger' || (timerEvent && firstSource !== 'wx_client' && firstSource !== 'wx_http')) {
+  const timerEvent =
+    typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+  if (
+    firstSource === 'wx_trigger' ||
+    (timerEvent && firstSource !== 'wx_client' && firstSource !== 'wx_http')
+  ) {
     return { trigger: true };
   }
   return { anonymous: true };
@@ -30,7 +36,8 @@ export function callerFromPlatform(env: NodeJS.ProcessEnv, event: unknown): Call
 export function createMain(fn: RuntimeFunction, options: { store?: () => Store } = {}) {
   const log = createLogger({ base: { fn: fn.name } });
   let store: Store | undefined;
-  const getStore = options.store ?? (() => createCloudbaseStore({ app: tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) }));
+  const getStore =
+    options.store ?? (() => createCloudbaseStore({ app: tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) }));
 
   return async function main(event: unknown, context?: { request_id?: string }): Promise<Envelope<unknown>> {
     const caller = callerFromPlatform(process.env, event);

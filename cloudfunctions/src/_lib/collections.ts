@@ -1,4 +1,16 @@
-import type { Account, Binding, Building, Estate, Household, Invitation, Membership, ParkingSpace, Person, StaffMember, Unit } from '@linli/shared';
+import type {
+  Account,
+  Binding,
+  Building,
+  Estate,
+  Household,
+  Invitation,
+  Membership,
+  ParkingSpace,
+  Person,
+  StaffMember,
+  Unit,
+} from '@linli/shared';
 import type { Collection, Doc, Store } from './store/port';
 
 /** Collection names in one place, with the fields each is queried by (indexes in SQLite). */
@@ -72,7 +84,11 @@ export async function findAll<T extends Doc>(
   const all: T[] = [];
   let after: string | undefined;
   do {
-    const page = await collection.find(filter, { sort: options.sort, limit: options.pageSize ?? 1000, after });
+    const page = await collection.find(filter, {
+      sort: options.sort,
+      limit: options.pageSize ?? 1000,
+      after,
+    });
     all.push(...page.items);
     after = page.next;
   } while (after);

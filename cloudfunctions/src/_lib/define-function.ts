@@ -1,10 +1,4 @@
-import type {
-  ActionContract,
-  FunctionContracts,
-  Identity,
-  OutputOf,
-  ParsedInputOf,
-} from '@linli/shared';
+import type { ActionContract, FunctionContracts, Identity, OutputOf, ParsedInputOf } from '@linli/shared';
 import { AppError } from '@linli/shared';
 import type { Caller } from './authorize';
 import type { Collections } from './collections';
@@ -27,7 +21,10 @@ export function identityOf(ctx: ActionContext): Identity {
   return ctx.caller.identity;
 }
 
-export type Handler<C extends ActionContract> = (input: ParsedInputOf<C>, ctx: ActionContext) => Promise<OutputOf<C>>;
+export type Handler<C extends ActionContract> = (
+  input: ParsedInputOf<C>,
+  ctx: ActionContext,
+) => Promise<OutputOf<C>>;
 
 export type Handlers<F extends FunctionContracts> = { [A in keyof F]: Handler<F[A]> };
 

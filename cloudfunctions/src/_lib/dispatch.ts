@@ -42,7 +42,9 @@ async function resolveCaller(store: Store, ref: CallerRef, now: number): Promise
  */
 export async function dispatch(
   fn: RuntimeFunction,
-  request: DispatchRequest, deps: DispatchDeps): Promise<Envelope<unknown>> {
+  request: DispatchRequest,
+  deps: DispatchDeps,
+): Promise<Envelope<unknown>> {
   const requestId = request.requestId ?? newId('req');
   const now = deps.now ?? Date.now;
   const log = deps.log.child({ requestId, fn: fn.name });
@@ -50,7 +52,8 @@ export async function dispatch(
   try {
     const contract = Object.hasOwn(fn.contracts, action) ? fn.contracts[action] : undefined;
     const handler = Object.hasOwn(fn.handlers, action) ? fn.handlers[action] : undefined;
-    if (!contract || !handler) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${fn.name}.${action || '(空)'}`);
+    if (!contract || !handler)
+      throw new AppError('UNKNOWN_ACTION', `不支持的操作：${fn.name}.${action || '(空)'}`);
 
     const caller = await resolveCaller(deps.store, request.caller, now());
     assertCanCall(contract.access, caller);

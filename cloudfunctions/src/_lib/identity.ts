@@ -14,7 +14,14 @@ export async function resolveIdentity(store: Store, openid: string, now: number)
   const accountId = accountIdFor(openid);
   let account = await accounts.get(accountId);
   if (!account) {
-    const fresh: Account = { _id: accountId, openid, displayName: '微信用户', personId: null, staff: null, createdAt: now };
+    const fresh: Account = {
+      _id: accountId,
+      openid,
+      displayName: '微信用户',
+      personId: null,
+      staff: null,
+      createdAt: now,
+    };
     await accounts.insert(fresh).catch((error: unknown) => {
       if ((error as { code?: string }).code !== 'DUPLICATE') throw error;
     });

@@ -21,14 +21,17 @@ const levels: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error:
 export function createLogger(
   options: { level?: LogLevel; write?: (line: string) => void; base?: Record<string, unknown> } = {},
 ): Logger {
-  const threshold = levels[options.level ?? (process.env.LINLI_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? 20;
+  const threshold =
+    levels[options.level ?? (process.env.LINLI_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? 20;
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const base = options.base ?? {};
   return {
     log(level, event, fields = {}) {
       if (levels[level] < threshold) return;
-      const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...base, ...fields }, (_key, value) =>
-        value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+      const line = JSON.stringify(
+        { t: new Date().toISOString(), level, event, ...base, ...fields },
+        (_key, value: unknown) =>
+          value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
       );
       write(maskPersonalData(line));
     },

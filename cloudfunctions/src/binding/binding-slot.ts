@@ -7,7 +7,8 @@ import type { Doc } from '../_lib/store/port';
  * submissions — CloudBase transactions can only touch documents by id.
  */
 export const BINDING_SLOTS = 'binding_slots';
-export const bindingSlotId = (accountId: string, householdId: string): string => keyId('slot', accountId, householdId);
+export const bindingSlotId = (accountId: string, householdId: string): string =>
+  keyId('slot', accountId, householdId);
 
 export interface BindingSlot extends Doc {
   bindingId: string;

@@ -6,4 +6,13 @@ import { inviteFamily, issueInvitations } from './actions/invitations';
 import { estates, mine, queue } from './actions/list';
 import { unbind } from './actions/unbind';
 
-export const binding = defineFunction('binding', bindingApi, { claim, mine, estates, queue, decide, inviteFamily, issueInvitations, unbind });
+export const binding = defineFunction('binding', bindingApi, {
+  claim,
+  mine,
+  estates,
+  queue,
+  decide,
+  inviteFamily,
+  issueInvitations,
+  unbind,
+});

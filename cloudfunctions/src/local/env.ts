@@ -17,7 +17,9 @@ export type LocalEnv = z.infer<typeof LocalEnv>;
 export function parseLocalEnv(source: NodeJS.ProcessEnv = process.env): LocalEnv {
   const parsed = LocalEnv.safeParse(source);
   if (!parsed.success) {
-    throw new Error(`环境变量有误 / invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `环境变量有误 / invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

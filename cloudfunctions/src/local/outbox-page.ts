@@ -10,7 +10,7 @@ interface OutboxMessage extends Doc {
   page?: string;
 }
 
-const escape = (text: unknown): string =>
+const escape = (text: string | number | undefined): string =>
   String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -18,7 +18,9 @@ const escape = (text: unknown): string =>
  * would send, newest first, drawn as a WeChat service notification card.
  */
 export async function renderOutboxPage(store: Store): Promise<string> {
-  const page = await store.collection<OutboxMessage>('outbox').find({}, { sort: [['createdAt', 'desc']], limit: 200 });
+  const page = await store
+    .collection<OutboxMessage>('outbox')
+    .find({}, { sort: [['createdAt', 'desc']], limit: 200 });
   const cards = page.items
     .map(
       (m) => `<article class="card">

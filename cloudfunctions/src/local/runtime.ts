@@ -26,7 +26,11 @@ export function createRuntime(options: {
     async call(fn, action, input, caller) {
       const target = Object.hasOwn(functions, fn) ? functions[fn] : undefined;
       if (!target) return fail(new AppError('UNKNOWN_ACTION', `不存在的云函数：${fn}`).toShape());
-      return dispatch(target, { action, input, caller }, { store: options.store, log: options.log, now: options.now });
+      return dispatch(
+        target,
+        { action, input, caller },
+        { store: options.store, log: options.log, now: options.now },
+      );
     },
   };
 }

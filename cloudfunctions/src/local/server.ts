@@ -38,7 +38,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(text);
 }
 
 function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
@@ -68,7 +70,8 @@ export function createLocalServer(options: ServerOptions): Server {
 
     const action = /^\/api\/([\w-]+)\/([\w.-]+)$/.exec(path);
     if (action) {
-      if (req.method !== 'POST') return sendEnvelope(res, fail(new AppError('VALIDATION', '请使用 POST').toShape()));
+      if (req.method !== 'POST')
+        return sendEnvelope(res, fail(new AppError('VALIDATION', '请使用 POST').toShape()));
       const input = await parseJson(req);
       const header = req.headers[SESSION_HEADER];
       const openid = await sessions.openidFor(Array.isArray(header) ? header[0] : header);
@@ -76,14 +79,18 @@ export function createLocalServer(options: ServerOptions): Server {
       return sendEnvelope(res, await runtime.call(action[1]!, action[2]!, input, caller));
     }
     if (path === '/healthz') return sendJson(res, 200, { ok: true, ...options.health?.() });
-    if (path === '/dev/accounts' && req.method === 'GET') return sendJson(res, 200, { accounts: await demoAccountsWithRoles() });
+    if (path === '/dev/accounts' && req.method === 'GET')
+      return sendJson(res, 200, { accounts: await demoAccountsWithRoles() });
     if (path === '/dev/login' && req.method === 'POST') {
       const body = DevLoginBody.safeParse(await parseJson(req));
-      if (!body.success) return sendEnvelope(res, fail(new AppError('VALIDATION', '请选择一个演示账号').toShape()));
+      if (!body.success)
+        return sendEnvelope(res, fail(new AppError('VALIDATION', '请选择一个演示账号').toShape()));
       return sendJson(res, 200, { token: await sessions.create(body.data.openid) });
     }
     if (path === '/outbox') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await renderOutboxPage(runtime.store));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(await renderOutboxPage(runtime.store));
       return;
     }
     for (const extra of options.routes ?? []) if (await extra(req, res, url)) return;

@@ -33,7 +33,9 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
     info = await stat(file).catch(() => null);
   }
   if (!info) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 应用尚未构建：请运行 npm run build:h5');
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('H5 应用尚未构建：请运行 npm run build:h5');
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';

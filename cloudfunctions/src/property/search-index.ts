@@ -1,4 +1,10 @@
-import { householdSearchKeys, type Household, type Membership, type ParkingSpace, type Person } from '@linli/shared';
+import {
+  householdSearchKeys,
+  type Household,
+  type Membership,
+  type ParkingSpace,
+  type Person,
+} from '@linli/shared';
 import { findAll, type HouseholdSearchKey } from '../_lib/collections';
 import type { Store } from '../_lib/store/port';
 
@@ -14,7 +20,12 @@ export function searchDocs(
     phones: people.flatMap((p) => (p.phone ? [p.phone] : [])),
     plates: spaces.flatMap((s) => s.plates),
   });
-  return keys.map((key, i) => ({ _id: `${household._id}#${i}`, estateId: household.estateId, key, householdId: household._id }));
+  return keys.map((key, i) => ({
+    _id: `${household._id}#${i}`,
+    estateId: household.estateId,
+    key,
+    householdId: household._id,
+  }));
 }
 
 /** Rebuild the search keys of the given households after their people or plates changed. */
@@ -24,9 +35,21 @@ export async function reindexHouseholds(store: Store, householdIds: string[]): P
     const household = await store.collection<Household>('households').get(householdId);
     await index.removeMany({ where: { householdId } });
     if (!household) continue;
-    const memberships = await findAll(store.collection<Membership>('memberships'), { where: { householdId, movedOutOn: null } });
-    const people = await Promise.all(memberships.map((m) => store.collection<Person>('persons').get(m.personId)));
-    const spaces = await findAll(store.collection<ParkingSpace>('parking_spaces'), { where: { householdId } });
-    await index.insertMany(searchDocs(household, people.filter((p) => p !== null), spaces));
+    const memberships = await findAll(store.collection<Membership>('memberships'), {
+      where: { householdId, movedOutOn: null },
+    });
+    const people = await Promise.all(
+      memberships.map((m) => store.collection<Person>('persons').get(m.personId)),
+    );
+    const spaces = await findAll(store.collection<ParkingSpace>('parking_spaces'), {
+      where: { householdId },
+    });
+    await index.insertMany(
+      searchDocs(
+        household,
+        people.filter((p) => p !== null),
+        spaces,
+      ),
+    );
   }
 }

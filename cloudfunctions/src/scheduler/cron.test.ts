@@ -20,7 +20,9 @@ describe('CloudBase cron in Shanghai time', () => {
   it('excludes the occurrence it last ran and caps the catch-up', () => {
     const since = at('2026-11-28T18:00:00Z');
     expect(dueOccurrences('0 0 2 * * * *', since, since, 10)).toEqual([]);
-    expect(dueOccurrences('0 * * * * * *', at('2026-11-28T00:00:00Z'), at('2026-11-28T10:00:00Z'), 5)).toHaveLength(5);
+    expect(
+      dueOccurrences('0 * * * * * *', at('2026-11-28T00:00:00Z'), at('2026-11-28T10:00:00Z'), 5),
+    ).toHaveLength(5);
   });
 
   it('refuses cron expressions CloudBase would not accept', () => {

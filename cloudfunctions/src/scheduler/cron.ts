@@ -9,7 +9,11 @@ export function parseCloudbaseCron(expression: string): Cron {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 7) throw new RangeError(`CloudBase cron needs 7 fields: ${expression}`);
   if (fields[6] !== '*') throw new RangeError(`year field must be *: ${expression}`);
-  return new Cron(fields.slice(0, 6).join(' '), { paused: true, utcOffset: SHANGHAI_OFFSET_MINUTES, legacyMode: true });
+  return new Cron(fields.slice(0, 6).join(' '), {
+    paused: true,
+    utcOffset: SHANGHAI_OFFSET_MINUTES,
+    legacyMode: true,
+  });
 }
 
 /**

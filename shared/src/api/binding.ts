@@ -47,7 +47,15 @@ export const bindingApi = {
           relation: Relation.default('owner'),
         })
         .strict(),
-      z.object({ invitationCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字') }).strict(),
+      z
+        .object({
+          invitationCode: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位字母或数字'),
+        })
+        .strict(),
     ]),
     access: 'signed-in',
     summary: '用房号加姓名与手机后四位，或用邀请码，申请绑定房屋',

@@ -24,8 +24,11 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O = unknown> {
  * Curried so the output type is named while the input type is inferred from the schema.
  */
 export function contract<O>() {
-  return <I extends z.ZodType>(definition: { input: I; access: Access; summary: string }): ActionContract<I, O> =>
-    definition;
+  return <I extends z.ZodType>(definition: {
+    input: I;
+    access: Access;
+    summary: string;
+  }): ActionContract<I, O> => definition;
 }
 
 export type InputOf<C> = C extends ActionContract<infer I, unknown> ? z.input<I> : never;

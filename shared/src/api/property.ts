@@ -98,7 +98,12 @@ export interface SearchHit {
 export interface HouseholdDetail extends Omit<HomeView, 'members'> {
   estateId: string;
   members: Array<FamilyMemberView & { movedInOn: string | null; membershipId: string; hasIdNumber: boolean }>;
-  formerMembers: Array<{ name: string; relationLabel: string; movedInOn: string | null; movedOutOn: string | null }>;
+  formerMembers: Array<{
+    name: string;
+    relationLabel: string;
+    movedInOn: string | null;
+    movedOutOn: string | null;
+  }>;
   bindings: Array<{ bindingId: string; accountName: string; relationLabel: string; status: string }>;
   /** Whether the caller may reveal full contact details (every reveal is audited). */
   canReveal: boolean;
@@ -130,7 +135,13 @@ export const propertyStaffApi = {
     summary: '员工查看一个单元各楼层的房间',
   }),
   search: contract<{ hits: SearchHit[] }>()({
-    input: z.object({ estateId: Id.optional(), query: z.string().trim().min(1).max(30), limit: z.number().int().min(1).max(50).default(20) }).strict(),
+    input: z
+      .object({
+        estateId: Id.optional(),
+        query: z.string().trim().min(1).max(30),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
     access: { roles: staffRoles },
     summary: '按房号、姓名、手机号或车牌查找住户',
   }),

@@ -45,7 +45,15 @@ export const staffApi = {
     summary: '新增或修改员工（新员工得到加入码）',
   }),
   join: contract<StaffView>()({
-    input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '加入码为 8 位字母或数字') }).strict(),
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9]{8}$/, '加入码为 8 位字母或数字'),
+      })
+      .strict(),
     access: 'signed-in',
     summary: '员工用加入码把自己的微信关联到员工账号',
   }),

@@ -4,9 +4,7 @@ import { z } from 'zod';
  * Exact decimals as strings ("89.53"). Areas, unit prices and meter readings keep every digit
  * they were entered with; arithmetic goes through bigint so nothing is lost to binary floats.
  */
-export const DecimalString = z
-  .string()
-  .regex(/^-?\d{1,12}(\.\d{1,6})?$/, '请输入数字，最多 6 位小数');
+export const DecimalString = z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, '请输入数字，最多 6 位小数');
 export type DecimalString = z.infer<typeof DecimalString>;
 
 /** A decimal as an integer count of 10^-scale units. */
@@ -68,10 +66,12 @@ export function divideRounded(numerator: bigint, denominator: bigint, rounding: 
 
 /** Multiply exact decimals; the result keeps every digit. */
 export function multiplyDecimals(...factors: string[]): ScaledInt {
-  return factors.map(parseDecimal).reduce(
-    (product, factor) => ({ units: product.units * factor.units, scale: product.scale + factor.scale }),
-    { units: 1n, scale: 0 },
-  );
+  return factors
+    .map(parseDecimal)
+    .reduce(
+      (product, factor) => ({ units: product.units * factor.units, scale: product.scale + factor.scale }),
+      { units: 1n, scale: 0 },
+    );
 }
 
 /** Round a scaled decimal to a given number of decimal places. */

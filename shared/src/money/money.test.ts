@@ -8,7 +8,14 @@ import {
   subtractFen,
   yuanToFen,
 } from './money';
-import { divideRounded, multiplyDecimals, parseDecimal, roundScaled, formatScaled, sumDecimals } from './decimal';
+import {
+  divideRounded,
+  multiplyDecimals,
+  parseDecimal,
+  roundScaled,
+  formatScaled,
+  sumDecimals,
+} from './decimal';
 
 describe('money in integer fen', () => {
   it('multiplies an exact area by a unit price and rounds once: 89.53 m² × ¥2.35 = ¥210.40', () => {

@@ -56,7 +56,12 @@ export function scaleFen(amount: Fen, factor: string, rounding: Rounding = 'half
 }
 
 /** amount × numerator / denominator, e.g. proration by days (16 of 30 days). */
-export function prorateFen(amount: Fen, numerator: number, denominator: number, rounding: Rounding = 'half-up'): Fen {
+export function prorateFen(
+  amount: Fen,
+  numerator: number,
+  denominator: number,
+  rounding: Rounding = 'half-up',
+): Fen {
   if (!Number.isInteger(numerator) || !Number.isInteger(denominator)) {
     throw new RangeError('proration needs whole numbers');
   }

@@ -12,13 +12,19 @@ export function matchesRegisteredPerson(
   const name = toHalfWidth(claim.name).replace(/\s+/g, '');
   const last4 = toHalfWidth(claim.phoneLast4).trim();
   if (!/^\d{4}$/.test(last4) || !name) return false;
-  return registered.some((p) => p.phone !== null && p.name.replace(/\s+/g, '') === name && p.phone.endsWith(last4));
+  return registered.some(
+    (p) => p.phone !== null && p.name.replace(/\s+/g, '') === name && p.phone.endsWith(last4),
+  );
 }
 
 /** Failed binding checks allowed per account in a rolling window before it is locked out. */
 export const BINDING_ATTEMPT_LIMIT = { attempts: 5, windowMs: 60 * 60_000 } as const;
 
 /** True when another attempt is allowed given the times of recent failures. */
-export function canAttemptBinding(failureTimes: number[], now: number, limit = BINDING_ATTEMPT_LIMIT): boolean {
+export function canAttemptBinding(
+  failureTimes: number[],
+  now: number,
+  limit = BINDING_ATTEMPT_LIMIT,
+): boolean {
   return failureTimes.filter((t) => now - t < limit.windowMs).length < limit.attempts;
 }

@@ -4,7 +4,14 @@ import { householdSearchKeys, normalizePlate, queryPrefixes } from './search-key
 
 describe('room codes', () => {
   it('normalise the ways people type them', () => {
-    for (const text of ['3-2-1201', '3栋2单元1201', '3号楼2单元1201室', '３－２－１２０１', ' 3/2/1201 ', '3#2#1201']) {
+    for (const text of [
+      '3-2-1201',
+      '3栋2单元1201',
+      '3号楼2单元1201室',
+      '３－２－１２０１',
+      ' 3/2/1201 ',
+      '3#2#1201',
+    ]) {
       expect(normalizeRoomCode(text)).toBe('3-2-1201');
     }
     expect(normalizeRoomCode('a-1-b02')).toBe('A-1-B02');
@@ -20,8 +27,15 @@ describe('room codes', () => {
 
 describe('household search keys', () => {
   it('index room, names, phone and its last four digits, and plates', () => {
-    const keys = householdSearchKeys({ roomCode: '3-2-1201', names: ['陈伟'], phones: ['13812345678'], plates: ['沪A·12345'] });
-    expect(keys.sort()).toEqual(['name:陈伟', 'phone:13812345678', 'plate:沪A12345', 'room:3-2-1201', 'tail:5678'].sort());
+    const keys = householdSearchKeys({
+      roomCode: '3-2-1201',
+      names: ['陈伟'],
+      phones: ['13812345678'],
+      plates: ['沪A·12345'],
+    });
+    expect(keys.sort()).toEqual(
+      ['name:陈伟', 'phone:13812345678', 'plate:沪A12345', 'room:3-2-1201', 'tail:5678'].sort(),
+    );
   });
 
   it('read a query as the kind it looks like', () => {

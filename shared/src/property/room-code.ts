@@ -10,13 +10,17 @@ export interface RoomCodeParts {
 
 /** Full-width digits and letters to ASCII, so `１２０１` matches `1201`. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 export function parseRoomCode(text: string): RoomCodeParts | null {
   const cleaned = toHalfWidth(text).trim().replace(/\s+/g, '');
   const match =
-    /^([A-Za-z0-9]{1,10})(?:号楼|栋|幢|[-/#])([A-Za-z0-9]{1,10})(?:单元|[-/#])([A-Za-z0-9]{1,10})(?:室|号)?$/.exec(cleaned);
+    /^([A-Za-z0-9]{1,10})(?:号楼|栋|幢|[-/#])([A-Za-z0-9]{1,10})(?:单元|[-/#])([A-Za-z0-9]{1,10})(?:室|号)?$/.exec(
+      cleaned,
+    );
   if (!match) return null;
   return { building: match[1]!.toUpperCase(), unit: match[2]!.toUpperCase(), room: match[3]!.toUpperCase() };
 }

@@ -10,7 +10,9 @@ export type SearchKind = 'room' | 'name' | 'phone' | 'tail' | 'plate';
 export const searchKey = (kind: SearchKind, value: string): string => `${kind}:${value}`;
 
 export function normalizePlate(text: string): string {
-  return toHalfWidth(text).replace(/[\s·•-]/g, '').toUpperCase();
+  return toHalfWidth(text)
+    .replace(/[\s·•-]/g, '')
+    .toUpperCase();
 }
 
 /** Every key a household is findable by. */
@@ -43,7 +45,8 @@ export function queryPrefixes(query: string): Array<{ kind: SearchKind; prefix: 
     ];
   }
   if (/^1\d{2,10}$/.test(text)) return [{ kind: 'phone', prefix: searchKey('phone', text) }];
-  if (/^[\u4e00-\u9fa5][A-Za-z]/.test(text)) return [{ kind: 'plate', prefix: searchKey('plate', normalizePlate(text)) }];
+  if (/^[\u4e00-\u9fa5][A-Za-z]/.test(text))
+    return [{ kind: 'plate', prefix: searchKey('plate', normalizePlate(text)) }];
   if (/^[\d-]+$/.test(text)) return [{ kind: 'room', prefix: searchKey('room', text) }];
   return [{ kind: 'name', prefix: searchKey('name', text) }];
 }

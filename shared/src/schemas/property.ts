@@ -87,7 +87,10 @@ export const relationLabels: Record<Relation, string> = {
 export const Person = z.object({
   _id: Id,
   name: z.string().min(1).max(30),
-  phone: z.string().regex(/^1\d{10}$/, '手机号格式不正确').nullable(),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '手机号格式不正确')
+    .nullable(),
   idNumber: z.string().max(18).nullable(),
 });
 export type Person = z.infer<typeof Person>;
@@ -178,5 +181,7 @@ export function maskPhone(phone: string | null): string | null {
 }
 
 export function maskIdNumber(idNumber: string | null): string | null {
-  return idNumber ? `${idNumber.slice(0, 4)}${'*'.repeat(Math.max(idNumber.length - 8, 0))}${idNumber.slice(-4)}` : null;
+  return idNumber
+    ? `${idNumber.slice(0, 4)}${'*'.repeat(Math.max(idNumber.length - 8, 0))}${idNumber.slice(-4)}`
+    : null;
 }

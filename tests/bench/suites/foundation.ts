@@ -30,7 +30,9 @@ export const foundationBenchmarks: Benchmark[] = [
       const raw = new Database(':memory:');
       raw.exec('CREATE TABLE docs (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
       const insert = raw.prepare('INSERT INTO docs (id, doc) VALUES (?, ?)');
-      const rawMs = await timeMs(() => raw.transaction(() => docs.forEach((d) => insert.run(d._id, JSON.stringify(d))))());
+      const rawMs = await timeMs(() =>
+        raw.transaction(() => docs.forEach((d) => insert.run(d._id, JSON.stringify(d))))(),
+      );
       raw.close();
 
       const store = createSqliteStore({ file: ':memory:' });
@@ -40,7 +42,11 @@ export const foundationBenchmarks: Benchmark[] = [
         for (let i = 0; i < docs.length; i += 1000) await collection.insertMany(docs.slice(i, i + 1000));
       });
       await store.close();
-      return { value: perSecond(DOCS, storeMs), baseline: perSecond(DOCS, rawMs), notes: `${DOCS} docs, with index` };
+      return {
+        value: perSecond(DOCS, storeMs),
+        baseline: perSecond(DOCS, rawMs),
+        notes: `${DOCS} docs, with index`,
+      };
     },
   },
   {
@@ -59,7 +65,8 @@ export const foundationBenchmarks: Benchmark[] = [
         for (let i = 0; i < calls; i++) await households.get('hh_est_linli_garden_1-1-1201');
       });
       const actionMs = await timeMs(async () => {
-        for (let i = 0; i < calls; i++) await runtime.call('property', 'myHome', {}, { openid: 'demo-owner-1' });
+        for (let i = 0; i < calls; i++)
+          await runtime.call('property', 'myHome', {}, { openid: 'demo-owner-1' });
       });
       await store.close();
       return {

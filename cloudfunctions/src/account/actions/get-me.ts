@@ -1,4 +1,5 @@
-import { accountApi, isStaff, type BoundHousehold } from '@linli/shared';
+import type { accountApi } from '@linli/shared';
+import { isStaff, type BoundHousehold } from '@linli/shared';
 import { identityOf, type Handler } from '../../_lib/define-function';
 
 export const getMe: Handler<typeof accountApi.me> = async (_input, ctx) => {
@@ -8,7 +9,12 @@ export const getMe: Handler<typeof accountApi.me> = async (_input, ctx) => {
     const household = await ctx.db.households.get(householdId);
     if (!household) continue;
     const estate = await ctx.db.estates.get(household.estateId);
-    const binding = (await ctx.db.bindings.find({ where: { accountId: identity.accountId, householdId, status: 'approved' } }, { limit: 1 })).items[0];
+    const binding = (
+      await ctx.db.bindings.find(
+        { where: { accountId: identity.accountId, householdId, status: 'approved' } },
+        { limit: 1 },
+      )
+    ).items[0];
     households.push({
       householdId,
       estateId: household.estateId,

@@ -20,7 +20,10 @@ const CHECK_FAILED = '核验未通过：房号、姓名或手机号后四位与�
 /** Refuse early when this account has failed too often; every failure is recorded. */
 async function assertNotLockedOut(ctx: ActionContext, identity: Identity): Promise<number[]> {
   const since = ctx.now() - BINDING_ATTEMPT_LIMIT.windowMs;
-  const recent = await ctx.db.bindingAttempts.find({ where: { accountId: identity.accountId, at: { gte: since } } }, { limit: 50 });
+  const recent = await ctx.db.bindingAttempts.find(
+    { where: { accountId: identity.accountId, at: { gte: since } } },
+    { limit: 50 },
+  );
   const times = recent.items.map((a) => a.at);
   if (!canAttemptBinding(times, ctx.now())) {
     throw new AppError('RATE_LIMITED', '核验失败次数过多，请 1 小时后再试，或联系物业服务中心');
@@ -28,10 +31,18 @@ async function assertNotLockedOut(ctx: ActionContext, identity: Identity): Promi
   return times;
 }
 
-async function recordFailure(ctx: ActionContext, identity: Identity, failures: number[], message: string): Promise<never> {
+async function recordFailure(
+  ctx: ActionContext,
+  identity: Identity,
+  failures: number[],
+  message: string,
+): Promise<never> {
   await ctx.db.bindingAttempts.insert({ _id: newId('batt'), accountId: identity.accountId, at: ctx.now() });
   const left = BINDING_ATTEMPT_LIMIT.attempts - failures.length - 1;
-  throw new AppError('VERIFICATION_FAILED', left > 0 ? `${message}（还可尝试 ${left} 次）` : `${message}。尝试次数已用完，请 1 小时后再试`);
+  throw new AppError(
+    'VERIFICATION_FAILED',
+    left > 0 ? `${message}（还可尝试 ${left} 次）` : `${message}。尝试次数已用完，请 1 小时后再试`,
+  );
 }
 
 /** Create the binding and take its slot atomically; a second live claim is a DUPLICATE. */
@@ -43,7 +54,9 @@ async function createBinding(ctx: ActionContext, binding: Binding, invitation?: 
     if (invitation) {
       const fresh = await tx.collection<Invitation>('invitations').get(invitation._id);
       if (!fresh || fresh.usedBy) throw new AppError('VERIFICATION_FAILED', '邀请码已被使用');
-      await tx.collection<Invitation>('invitations').update(invitation._id, { set: { usedBy: binding.accountId, usedAt: ctx.now() } });
+      await tx
+        .collection<Invitation>('invitations')
+        .update(invitation._id, { set: { usedBy: binding.accountId, usedAt: ctx.now() } });
     }
     await slots.insert({ _id: slotId, bindingId: binding._id });
     await tx.collection<Binding>('bindings').insert(binding);
@@ -53,7 +66,13 @@ async function createBinding(ctx: ActionContext, binding: Binding, invitation?: 
 export const claim: Handler<typeof bindingApi.claim> = async (input, ctx) => {
   const identity = identityOf(ctx);
   const failures = await assertNotLockedOut(ctx, identity);
-  const base = { _id: newId('bind'), accountId: identity.accountId, createdAt: ctx.now(), decidedBy: null, reason: null };
+  const base = {
+    _id: newId('bind'),
+    accountId: identity.accountId,
+    createdAt: ctx.now(),
+    decidedBy: null,
+    reason: null,
+  };
 
   if ('invitationCode' in input) {
     const invitation = await ctx.db.invitations.get(input.invitationCode.toUpperCase());
@@ -77,13 +96,18 @@ export const claim: Handler<typeof bindingApi.claim> = async (input, ctx) => {
 
   const roomCode = normalizeRoomCode(input.roomCode);
   if (!roomCode) throw new AppError('VALIDATION', '房号格式不正确，例如 3-2-1201');
-  const household = (await ctx.db.households.find({ where: { estateId: input.estateId, roomCode } }, { limit: 1 })).items[0];
+  const household = (
+    await ctx.db.households.find({ where: { estateId: input.estateId, roomCode } }, { limit: 1 })
+  ).items[0];
   // A room that does not exist fails like a wrong name, so the check cannot be used to probe rooms.
   if (!household) return recordFailure(ctx, identity, failures, CHECK_FAILED);
-  const memberships = await findAll(ctx.db.memberships, { where: { householdId: household._id, movedOutOn: null } });
+  const memberships = await findAll(ctx.db.memberships, {
+    where: { householdId: household._id, movedOutOn: null },
+  });
   const people = await Promise.all(memberships.map((m) => ctx.db.persons.get(m.personId)));
   const registered = people.filter((p) => p !== null);
-  if (!matchesRegisteredPerson(input, registered)) return recordFailure(ctx, identity, failures, CHECK_FAILED);
+  if (!matchesRegisteredPerson(input, registered))
+    return recordFailure(ctx, identity, failures, CHECK_FAILED);
   const person = registered.find((p) => matchesRegisteredPerson(input, [p]))!;
 
   const binding: Binding = {

@@ -9,7 +9,8 @@ export const decide: Handler<typeof bindingApi.decide> = async (input, ctx) => {
   const binding = await ctx.db.bindings.get(input.bindingId);
   if (!binding) throw new AppError('NOT_FOUND', '绑定申请不存在');
   assertServesEstate(identity, binding.estateId);
-  if (input.decision === 'reject' && !input.reason) throw new AppError('VALIDATION', '驳回时请填写原因，业主会看到');
+  if (input.decision === 'reject' && !input.reason)
+    throw new AppError('VALIDATION', '驳回时请填写原因，业主会看到');
 
   const decided = await ctx.store.transaction(async (tx) => {
     const bindings = tx.collection<Binding>('bindings');
@@ -17,15 +18,23 @@ export const decide: Handler<typeof bindingApi.decide> = async (input, ctx) => {
     // Re-read inside the transaction: two staff deciding at once get one winner.
     if (!current || current.status !== 'pending') throw new AppError('PRECONDITION_FAILED', '该申请已被处理');
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
-    const update = { status, decidedAt: ctx.now(), decidedBy: identity.accountId, reason: input.reason ?? null } as const;
+    const update = {
+      status,
+      decidedAt: ctx.now(),
+      decidedBy: identity.accountId,
+      reason: input.reason ?? null,
+    } as const;
     await bindings.update(binding._id, { set: update });
-    if (status === 'rejected') await tx.collection(BINDING_SLOTS).remove(bindingSlotId(binding.accountId, binding.householdId));
+    if (status === 'rejected')
+      await tx.collection(BINDING_SLOTS).remove(bindingSlotId(binding.accountId, binding.householdId));
     if (status === 'approved' && current.personId) {
       // The account now speaks for the registered person: show their name, link their record.
       const account = await tx.collection<Account>('accounts').get(current.accountId);
       const person = await tx.collection<Person>('persons').get(current.personId);
       if (account && person && !account.personId) {
-        await tx.collection<Account>('accounts').update(account._id, { set: { personId: person._id, displayName: person.name } });
+        await tx
+          .collection<Account>('accounts')
+          .update(account._id, { set: { personId: person._id, displayName: person.name } });
       }
     }
     return { ...current, ...update };

@@ -6,7 +6,11 @@ import { toBindingView } from '../binding-view';
 
 export const mine: Handler<typeof bindingApi.mine> = async (_input, ctx) => {
   const identity = identityOf(ctx);
-  const bindings = await findAll(ctx.db.bindings, { where: { accountId: identity.accountId } }, { sort: [['createdAt', 'desc']] });
+  const bindings = await findAll(
+    ctx.db.bindings,
+    { where: { accountId: identity.accountId } },
+    { sort: [['createdAt', 'desc']] },
+  );
   return { bindings: await Promise.all(bindings.map((b) => toBindingView(ctx.db, b))) };
 };
 
@@ -29,12 +33,18 @@ export const queue: Handler<typeof bindingApi.queue> = async (input, ctx) => {
     const [view, applicant, owners] = await Promise.all([
       toBindingView(ctx.db, binding),
       ctx.db.accounts.get(binding.accountId),
-      findAll(ctx.db.memberships, { where: { householdId: binding.householdId, relation: 'owner', movedOutOn: null } }),
+      findAll(ctx.db.memberships, {
+        where: { householdId: binding.householdId, relation: 'owner', movedOutOn: null },
+      }),
     ]);
-    const ownerNames = await Promise.all(owners.map(async (m) => (await ctx.db.persons.get(m.personId))?.name ?? ''));
+    const ownerNames = await Promise.all(
+      owners.map(async (m) => (await ctx.db.persons.get(m.personId))?.name ?? ''),
+    );
     items.push({
       ...view,
-      applicantName: binding.personId ? ((await ctx.db.persons.get(binding.personId))?.name ?? '') : (applicant?.displayName ?? ''),
+      applicantName: binding.personId
+        ? ((await ctx.db.persons.get(binding.personId))?.name ?? '')
+        : (applicant?.displayName ?? ''),
       method: binding.method === 'invitation' ? 'invitation' : 'phone-check',
       registeredOwners: ownerNames.filter(Boolean),
     });

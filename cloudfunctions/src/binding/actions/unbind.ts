@@ -19,7 +19,12 @@ export const unbind: Handler<typeof bindingApi.unbind> = async (input, ctx) => {
     if (!current || (current.status !== 'approved' && current.status !== 'pending')) {
       throw new AppError('PRECONDITION_FAILED', '该绑定已解除或未生效');
     }
-    const update = { status: 'revoked', decidedAt: ctx.now(), decidedBy: identity.accountId, reason: input.reason ?? (isSelf ? '本人解绑' : '物业解绑') } as const;
+    const update = {
+      status: 'revoked',
+      decidedAt: ctx.now(),
+      decidedBy: identity.accountId,
+      reason: input.reason ?? (isSelf ? '本人解绑' : '物业解绑'),
+    } as const;
     await tx.collection<Binding>('bindings').update(binding._id, { set: update });
     await tx.collection(BINDING_SLOTS).remove(bindingSlotId(binding.accountId, binding.householdId));
     return { ...current, ...update };

@@ -89,7 +89,19 @@ interface Seed {
 }
 
 function emptySeed(): Seed {
-  return { household_search: [], staff: [], estates: [], buildings: [], units: [], households: [], persons: [], memberships: [], parking_spaces: [], accounts: [], bindings: [] };
+  return {
+    household_search: [],
+    staff: [],
+    estates: [],
+    buildings: [],
+    units: [],
+    households: [],
+    persons: [],
+    memberships: [],
+    parking_spaces: [],
+    accounts: [],
+    bindings: [],
+  };
 }
 
 function handoverDate(random: Random): string {
@@ -100,7 +112,13 @@ function seedEstate(seed: Seed, spec: EstateSpec, random: Random, phoneBase: { n
   seed.estates.push({ _id: spec.id, name: spec.name, code: spec.code, address: spec.address });
   for (let b = 1; b <= spec.buildings; b++) {
     const buildingId = keyId('bld', spec.id, b);
-    seed.buildings.push({ _id: buildingId, estateId: spec.id, code: String(b), name: `${b}号楼`, floors: spec.floors });
+    seed.buildings.push({
+      _id: buildingId,
+      estateId: spec.id,
+      code: String(b),
+      name: `${b}号楼`,
+      floors: spec.floors,
+    });
     for (let u = 1; u <= spec.unitsPerBuilding; u++) {
       const unitId = keyId('unit', spec.id, b, u);
       seed.units.push({ _id: unitId, estateId: spec.id, buildingId, code: String(u), name: `${u}单元` });
@@ -149,18 +167,34 @@ function seedEstate(seed: Seed, spec: EstateSpec, random: Random, phoneBase: { n
 function plate(random: Random): string {
   const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
   let tail = '';
-  for (let i = 0; i < 5; i++) tail += random.chance(0.7) ? String(random.int(0, 9)) : random.pick([...letters]);
+  for (let i = 0; i < 5; i++)
+    tail += random.chance(0.7) ? String(random.int(0, 9)) : random.pick([...letters]);
   return `沪${random.pick([...letters])}${tail}`;
 }
 
-function seedFamily(seed: Seed, estateId: string, householdId: string, random: Random, phoneBase: { next: number }, vacant: boolean): void {
+function seedFamily(
+  seed: Seed,
+  estateId: string,
+  householdId: string,
+  random: Random,
+  phoneBase: { next: number },
+  vacant: boolean,
+): void {
   const ownerName = chineseName(random);
-  const members: Array<{ name: string; relation: Relation; phone: boolean }> = [{ name: ownerName, relation: 'owner', phone: true }];
+  const members: Array<{ name: string; relation: Relation; phone: boolean }> = [
+    { name: ownerName, relation: 'owner', phone: true },
+  ];
   if (!vacant) {
     if (random.chance(0.75)) members.push({ name: chineseName(random), relation: 'spouse', phone: true });
     const children = random.int(0, 2);
-    for (let i = 0; i < children; i++) members.push({ name: chineseName(random, ownerName[0]), relation: 'child', phone: false });
-    if (random.chance(0.2)) members.push({ name: chineseName(random, ownerName[0]), relation: 'parent', phone: random.chance(0.5) });
+    for (let i = 0; i < children; i++)
+      members.push({ name: chineseName(random, ownerName[0]), relation: 'child', phone: false });
+    if (random.chance(0.2))
+      members.push({
+        name: chineseName(random, ownerName[0]),
+        relation: 'parent',
+        phone: random.chance(0.5),
+      });
   }
   members.forEach((member, index) => {
     const personId = keyId('psn', householdId, index);
@@ -183,8 +217,16 @@ function seedFamily(seed: Seed, estateId: string, householdId: string, random: R
 }
 
 /** Mon–Sat 08:00–17:30; technicians alternate so someone is always on. */
-const WEEKDAY_SHIFTS: Shift[] = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '17:30' }));
-const EVENING_SHIFTS: Shift[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '17:00', end: '08:30' }));
+const WEEKDAY_SHIFTS: Shift[] = [1, 2, 3, 4, 5, 6].map((weekday) => ({
+  weekday,
+  start: '08:00',
+  end: '17:30',
+}));
+const EVENING_SHIFTS: Shift[] = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+  weekday,
+  start: '17:00',
+  end: '08:30',
+}));
 
 function staffAccount(
   seed: Seed,
@@ -210,7 +252,14 @@ function staffAccount(
     active: true,
     updatedAt: 0,
   });
-  return { _id: accountId, openid, displayName, personId: null, staff: { roles, estateIds, skills }, createdAt: 0 };
+  return {
+    _id: accountId,
+    openid,
+    displayName,
+    personId: null,
+    staff: { roles, estateIds, skills },
+    createdAt: 0,
+  };
 }
 
 /** Bind a demo owner account to a seeded household as its registered owner. */
@@ -227,13 +276,35 @@ function demoOwner(seed: Seed, openid: string, estateId: string, roomCode: strin
   ];
   extra.slice(0, Math.max(0, 3 - family.length)).forEach((member, i) => {
     const index = family.length + i;
-    seed.persons.push({ _id: keyId('psn', householdId, index), name: member.name, phone: member.phone, idNumber: null });
-    seed.memberships.push({ _id: keyId('mbr', householdId, index), estateId, householdId, personId: keyId('psn', householdId, index), relation: member.relation, movedInOn: null, movedOutOn: null });
+    seed.persons.push({
+      _id: keyId('psn', householdId, index),
+      name: member.name,
+      phone: member.phone,
+      idNumber: null,
+    });
+    seed.memberships.push({
+      _id: keyId('mbr', householdId, index),
+      estateId,
+      householdId,
+      personId: keyId('psn', householdId, index),
+      relation: member.relation,
+      movedInOn: null,
+      movedOutOn: null,
+    });
   });
-  const ownerMembership = seed.memberships.find((m) => m.householdId === householdId && m.relation === 'owner');
+  const ownerMembership = seed.memberships.find(
+    (m) => m.householdId === householdId && m.relation === 'owner',
+  );
   const person = seed.persons.find((p) => p._id === ownerMembership?.personId);
   if (!person) throw new Error(`demo household ${roomCode} has no owner`);
-  const account: Account = { _id: accountIdFor(openid), openid, displayName: person.name, personId: person._id, staff: null, createdAt: 0 };
+  const account: Account = {
+    _id: accountIdFor(openid),
+    openid,
+    displayName: person.name,
+    personId: person._id,
+    staff: null,
+    createdAt: 0,
+  };
   seed.bindings.push({
     _id: keyId('bind', account._id, householdId),
     accountId: account._id,
@@ -254,7 +325,9 @@ function demoOwner(seed: Seed, openid: string, estateId: string, roomCode: strin
 function indexForSearch(seed: Seed): void {
   const persons = new Map(seed.persons.map((p) => [p._id, p]));
   for (const household of seed.households) {
-    const people = seed.memberships.filter((m) => m.householdId === household._id).map((m) => persons.get(m.personId)!);
+    const people = seed.memberships
+      .filter((m) => m.householdId === household._id)
+      .map((m) => persons.get(m.personId)!);
     const spaces = seed.parking_spaces.filter((s) => s.householdId === household._id);
     seed.household_search.push(...searchDocs(household, people, spaces));
   }
@@ -274,7 +347,9 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
     ownerChen,
     ownerLin,
     ownerMaple,
-    staffAccount(seed, 'demo-admin', '王经理', ['admin'], [DEMO_ESTATE_ID, OTHER_ESTATE_ID], { phone: '13900000001' }),
+    staffAccount(seed, 'demo-admin', '王经理', ['admin'], [DEMO_ESTATE_ID, OTHER_ESTATE_ID], {
+      phone: '13900000001',
+    }),
     staffAccount(seed, 'demo-finance', '李会计', ['finance'], [DEMO_ESTATE_ID], { phone: '13900000002' }),
     staffAccount(seed, 'demo-service', '张客服', ['service'], [DEMO_ESTATE_ID], { phone: '13900000003' }),
     staffAccount(seed, 'demo-tech-lift', '李师傅', ['technician'], [DEMO_ESTATE_ID], {
@@ -311,7 +386,19 @@ export async function seedDemoData(store: Store): Promise<boolean> {
   if (await store.collection('estates').get(DEMO_ESTATE_ID)) return false;
   const { seed } = buildDemoData();
   // Estates last: their presence marks a finished seed, so an interrupted one is redone.
-  const order: Array<keyof Seed> = ['household_search', 'staff', 'buildings', 'units', 'households', 'persons', 'memberships', 'parking_spaces', 'accounts', 'bindings', 'estates'];
+  const order: Array<keyof Seed> = [
+    'household_search',
+    'staff',
+    'buildings',
+    'units',
+    'households',
+    'persons',
+    'memberships',
+    'parking_spaces',
+    'accounts',
+    'bindings',
+    'estates',
+  ];
   for (const name of order) {
     const docs = seed[name] as unknown as Doc[];
     const collection = store.collection(name);

@@ -44,16 +44,29 @@ export const getUnitRooms: Handler<typeof propertyApi.unitRooms> = async (input,
   const households = await findAll(ctx.db.households, { where: { unitId: unit._id } });
   const floors = new Map<number, RoomCell[]>();
   for (const h of households) {
-    const owners = await findAll(ctx.db.memberships, { where: { householdId: h._id, relation: 'owner', movedOutOn: null } });
+    const owners = await findAll(ctx.db.memberships, {
+      where: { householdId: h._id, relation: 'owner', movedOutOn: null },
+    });
     const owner = owners[0] ? await ctx.db.persons.get(owners[0].personId) : null;
     const bound = (await ctx.db.bindings.count({ where: { householdId: h._id, status: 'approved' } })) > 0;
-    const cell: RoomCell = { householdId: h._id, roomNo: h.roomNo, roomCode: h.roomCode, floor: h.floor, occupancy: h.occupancy, ownerName: owner?.name ?? null, bound };
+    const cell: RoomCell = {
+      householdId: h._id,
+      roomNo: h.roomNo,
+      roomCode: h.roomCode,
+      floor: h.floor,
+      occupancy: h.occupancy,
+      ownerName: owner?.name ?? null,
+      bound,
+    };
     floors.set(h.floor, [...(floors.get(h.floor) ?? []), cell]);
   }
   return {
     unitId: unit._id,
     floors: [...floors.entries()]
       .sort(([a], [b]) => b - a)
-      .map(([floor, rooms]) => ({ floor, rooms: rooms.sort((a, b) => a.roomNo.localeCompare(b.roomNo, 'en', { numeric: true })) })),
+      .map(([floor, rooms]) => ({
+        floor,
+        rooms: rooms.sort((a, b) => a.roomNo.localeCompare(b.roomNo, 'en', { numeric: true })),
+      })),
   };
 };

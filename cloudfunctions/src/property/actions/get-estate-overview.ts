@@ -21,7 +21,9 @@ export const getEstateOverview: Handler<typeof propertyApi.estateOverview> = asy
       (bindings) => new Set(bindings.map((b) => b.householdId)).size,
     ),
     ctx.db.parkingSpaces.count(where),
-    findAll(ctx.db.staff, { where: { active: true } }).then((staff) => staff.filter((m) => m.estateIds.includes(estateId)).length),
+    findAll(ctx.db.staff, { where: { active: true } }).then(
+      (staff) => staff.filter((m) => m.estateIds.includes(estateId)).length,
+    ),
   ]);
 
   const count = (items: Array<{ buildingId: string }>, buildingId: string) =>

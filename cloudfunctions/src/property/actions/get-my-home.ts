@@ -1,4 +1,5 @@
-import { AppError, maskPhone, occupancyLabels, propertyTypeLabels, relationLabels, propertyApi } from '@linli/shared';
+import type { propertyApi } from '@linli/shared';
+import { AppError, maskPhone, occupancyLabels, propertyTypeLabels, relationLabels } from '@linli/shared';
 import { findAll } from '../../_lib/collections';
 import { identityOf, type Handler } from '../../_lib/define-function';
 

@@ -1,4 +1,11 @@
-import { AppError, bindingStatusLabels, occupancyLabels, propertyTypeLabels, relationLabels, type propertyApi } from '@linli/shared';
+import {
+  AppError,
+  bindingStatusLabels,
+  occupancyLabels,
+  propertyTypeLabels,
+  relationLabels,
+  type propertyApi,
+} from '@linli/shared';
 import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
 import { assertCanSeeHousehold } from '../../_lib/authorize';
 import { findAll } from '../../_lib/collections';
@@ -22,7 +29,12 @@ export const getHousehold: Handler<typeof propertyApi.household> = async (input,
     const person = await ctx.db.persons.get(m.personId);
     if (!person) continue;
     if (m.movedOutOn) {
-      formerMembers.push({ name: person.name, relationLabel: relationLabels[m.relation], movedInOn: m.movedInOn, movedOutOn: m.movedOutOn });
+      formerMembers.push({
+        name: person.name,
+        relationLabel: relationLabels[m.relation],
+        movedInOn: m.movedInOn,
+        movedOutOn: m.movedOutOn,
+      });
       continue;
     }
     members.push({
@@ -37,7 +49,11 @@ export const getHousehold: Handler<typeof propertyApi.household> = async (input,
       movedInOn: m.movedInOn,
     });
   }
-  const bindings = await findAll(ctx.db.bindings, { where: { householdId: household._id } }, { sort: [['createdAt', 'desc']] });
+  const bindings = await findAll(
+    ctx.db.bindings,
+    { where: { householdId: household._id } },
+    { sort: [['createdAt', 'desc']] },
+  );
   const spaces = await findAll(ctx.db.parkingSpaces, { where: { householdId: household._id } });
   return {
     householdId: household._id,
@@ -78,7 +94,12 @@ export const revealContact: Handler<typeof propertyApi.revealContact> = async (i
   const household = await ctx.db.households.get(input.householdId);
   if (!household) throw new AppError('NOT_FOUND', '房屋不存在');
   assertCanSeeHousehold(identity, household);
-  const membership = (await ctx.db.memberships.find({ where: { householdId: household._id, personId: input.personId } }, { limit: 1 })).items[0];
+  const membership = (
+    await ctx.db.memberships.find(
+      { where: { householdId: household._id, personId: input.personId } },
+      { limit: 1 },
+    )
+  ).items[0];
   const person = membership ? await ctx.db.persons.get(input.personId) : null;
   if (!person) throw new AppError('NOT_FOUND', '该住户不属于此房屋');
   const entry: AuditEntry = {

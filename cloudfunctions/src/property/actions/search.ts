@@ -12,14 +12,17 @@ export const search: Handler<typeof propertyApi.search> = async (input, ctx) => 
   const identity = identityOf(ctx);
   const estateId = servedEstateId(ctx, input.estateId);
   // Technicians may find a room, but not look people up by phone number.
-  const prefixes = queryPrefixes(input.query).filter((p) => canRevealContacts(identity) || (p.kind !== 'phone' && p.kind !== 'tail'));
+  const prefixes = queryPrefixes(input.query).filter(
+    (p) => canRevealContacts(identity) || (p.kind !== 'phone' && p.kind !== 'tail'),
+  );
   const matched = new Map<string, SearchHit['matchedBy']>();
   for (const { kind, prefix } of prefixes) {
     const page = await ctx.db.householdSearch.find(
       { where: { estateId, key: { gte: prefix, lt: prefixEnd(prefix) } } },
       { sort: [['key', 'asc']], limit: input.limit },
     );
-    for (const hit of page.items) if (!matched.has(hit.householdId) && matched.size < input.limit) matched.set(hit.householdId, kind);
+    for (const hit of page.items)
+      if (!matched.has(hit.householdId) && matched.size < input.limit) matched.set(hit.householdId, kind);
   }
   const estate = await ctx.db.estates.get(estateId);
   const hits: SearchHit[] = [];
@@ -27,8 +30,12 @@ export const search: Handler<typeof propertyApi.search> = async (input, ctx) => 
     const household = await ctx.db.households.get(householdId);
     if (!household) continue;
     const memberships = await findAll(ctx.db.memberships, { where: { householdId, movedOutOn: null } });
-    const people = (await Promise.all(memberships.map((m) => ctx.db.persons.get(m.personId)))).filter((p) => p !== null);
-    const owners = memberships.filter((m) => m.relation === 'owner').map((m) => people.find((p) => p._id === m.personId)?.name ?? '');
+    const people = (await Promise.all(memberships.map((m) => ctx.db.persons.get(m.personId)))).filter(
+      (p) => p !== null,
+    );
+    const owners = memberships
+      .filter((m) => m.relation === 'owner')
+      .map((m) => people.find((p) => p._id === m.personId)?.name ?? '');
     const spaces = await findAll(ctx.db.parkingSpaces, { where: { householdId } });
     hits.push({
       householdId,

@@ -19,20 +19,36 @@ interface JobRun extends Doc {
 /** A run left `running` this long is assumed crashed and may be retried. */
 const STALE_RUN_MS = 10 * 60_000;
 
-async function runOccurrence(ctx: ActionContext, job: Job, occurrence: Date): Promise<'done' | 'failed' | 'skipped'> {
+async function runOccurrence(
+  ctx: ActionContext,
+  job: Job,
+  occurrence: Date,
+): Promise<'done' | 'failed' | 'skipped'> {
   const runs = ctx.store.collection<JobRun>('job_runs');
   const runId = keyId('jobrun', job.name, occurrence.toISOString());
-  const run: JobRun = { _id: runId, job: job.name, occurrence: occurrence.getTime(), status: 'running', at: ctx.now() };
+  const run: JobRun = {
+    _id: runId,
+    job: job.name,
+    occurrence: occurrence.getTime(),
+    status: 'running',
+    at: ctx.now(),
+  };
   try {
     await runs.insert(run);
   } catch (error) {
     if ((error as { code?: string }).code !== 'DUPLICATE') throw error;
     const existing = await runs.get(runId);
     const retryable =
-      existing && (existing.status === 'failed' || (existing.status === 'running' && ctx.now() - existing.at > STALE_RUN_MS));
+      existing &&
+      (existing.status === 'failed' ||
+        (existing.status === 'running' && ctx.now() - existing.at > STALE_RUN_MS));
     if (!retryable) return 'skipped';
     // Claim the retry with compare-and-set so two overlapping ticks do not both run it.
-    const claimed = await runs.update(runId, { set: { status: 'running', at: ctx.now() } }, { status: existing.status, at: existing.at });
+    const claimed = await runs.update(
+      runId,
+      { set: { status: 'running', at: ctx.now() } },
+      { status: existing.status, at: existing.at },
+    );
     if (!claimed) return 'skipped';
   }
   try {
@@ -59,7 +75,12 @@ export function makeTick(jobs: readonly Job[]): Handler<typeof schedulerApi.tick
         await states.set({ _id: job.name, lastOccurrence: now.getTime() });
         continue;
       }
-      for (const occurrence of dueOccurrences(job.cron, new Date(state.lastOccurrence), now, job.maxCatchUp)) {
+      for (const occurrence of dueOccurrences(
+        job.cron,
+        new Date(state.lastOccurrence),
+        now,
+        job.maxCatchUp,
+      )) {
         const status = await runOccurrence(ctx, job, occurrence);
         result.ran.push({ job: job.name, occurrence: occurrence.toISOString(), status });
         if (status === 'failed') break; // retry from here on the next tick, keeping order

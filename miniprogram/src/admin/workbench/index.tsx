@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EstateOverview, MeView } from '@linli/shared';
 import { useEffect, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { Cell, CellGroup } from '../../components/nutui';
 import { OptionPicker } from '../../components/option-picker';
 import { RemoteView } from '../../components/remote-view';
 import { Screen } from '../../components/screen';
 import { StatGrid, StatTile } from '../../components/stat-tile';
-import { EmptyState } from '../../components/empty-state';
 import { groupDigits } from '../../format';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
@@ -47,6 +47,15 @@ function StaffDesk({ account }: { account: MeView }) {
         <EstatePicker estateIds={account.staffEstateIds} value={estateId} onChange={setEstateId} />
       ) : null}
       <EstateOverviewView estateId={estateId} />
+      {/* H5 has no navigation bar, and a reLaunch from the dev login leaves nothing to go back to. */}
+      <CellGroup>
+        <Cell
+          title="返回「我的」"
+          extra="›"
+          clickable
+          onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}
+        />
+      </CellGroup>
     </>
   );
 }

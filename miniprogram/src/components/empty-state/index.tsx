@@ -8,14 +8,15 @@ interface EmptyStateProps {
   description?: string;
   /** A short symbol in place of NutUI's default picture, which is fetched from a CDN. */
   glyph?: string;
+  tone?: 'calm' | 'error';
   children?: ReactNode;
 }
 
-export function EmptyState({ title, description, glyph = '○', children }: EmptyStateProps) {
+export function EmptyState({ title, description, glyph = '○', tone = 'calm', children }: EmptyStateProps) {
   return (
     <View className="empty-state">
       <Empty
-        image={<Text className="empty-state__glyph">{glyph}</Text>}
+        image={<Text className={`empty-state__glyph empty-state__glyph--${tone}`}>{glyph}</Text>}
         imageSize={64}
         title={title}
         description={description}
