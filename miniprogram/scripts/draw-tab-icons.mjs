@@ -25,18 +25,31 @@ const triangle = (ax, ay, bx, by, cx, cy) => (x, y) => {
   const s3 = side(cx, cy, ax, ay);
   return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
 };
-const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 const minus = (shape, hole) => (x, y) => shape(x, y) && !hole(x, y);
 const rotated = (shape, cx, cy, degrees) => {
   const a = (-degrees * Math.PI) / 180;
-  return (x, y) => shape(cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a));
+  return (x, y) =>
+    shape(
+      cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a),
+      cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a),
+    );
 };
 
 const icons = {
   // 首页: a house with a door
-  home: minus(union(triangle(0.5, 0.12, 0.1, 0.48, 0.9, 0.48), rect(0.2, 0.44, 0.8, 0.86)), rect(0.42, 0.6, 0.58, 0.86)),
+  home: minus(
+    union(triangle(0.5, 0.12, 0.1, 0.48, 0.9, 0.48), rect(0.2, 0.44, 0.8, 0.86)),
+    rect(0.42, 0.6, 0.58, 0.86),
+  ),
   // 缴费: a bill with lines on it
-  bills: minus(rect(0.2, 0.12, 0.8, 0.88), union(rect(0.3, 0.28, 0.7, 0.34), rect(0.3, 0.44, 0.7, 0.5), rect(0.3, 0.6, 0.55, 0.66))),
+  bills: minus(
+    rect(0.2, 0.12, 0.8, 0.88),
+    union(rect(0.3, 0.28, 0.7, 0.34), rect(0.3, 0.44, 0.7, 0.5), rect(0.3, 0.6, 0.55, 0.66)),
+  ),
   // 报修: a wrench
   repair: rotated(
     union(minus(ring(0.5, 0.27, 0.08, 0.19), rect(0.45, 0.0, 0.55, 0.25)), rect(0.43, 0.42, 0.57, 0.9)),
@@ -74,7 +87,12 @@ function png(pixels) {
   const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
   for (let y = 0; y < SIZE; y++) pixels.copy(raw, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function draw(shape, [r, g, b]) {

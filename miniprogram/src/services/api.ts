@@ -34,7 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+const NETWORK_MESSAGE = '网络异常或服务暂不可用，请稍后重试';
 
 /**
  * Call one action with the input its contract declares and resolve with its output type.

@@ -8,6 +8,9 @@ export const SESSION_STORAGE_KEY = 'linli.session';
 export const SESSION_HEADER = 'x-linli-session';
 export const DEV_LOGIN_PAGE = '/pages/dev-login/index';
 
+// Several calls of one page fail together without a session; navigate once, not once per call.
+let leavingForLogin = false;
+
 export function sessionToken(): string | null {
   const token: unknown = Taro.getStorageSync(SESSION_STORAGE_KEY);
   return typeof token === 'string' && token ? token : null;
@@ -21,9 +24,6 @@ export function saveSessionToken(token: string): void {
 export function clearSession(): void {
   Taro.removeStorageSync(SESSION_STORAGE_KEY);
 }
-
-// Several calls of one page fail together without a session; navigate once, not once per call.
-let leavingForLogin = false;
 
 /** H5 only: send the person to pick a demo account. */
 export function goToDevLogin(): void {

@@ -89,3 +89,27 @@ export function sumDecimals(values: string[]): string {
   const units = parsed.reduce((total, v) => total + v.units * 10n ** BigInt(scale - v.scale), 0n);
   return formatScaled({ units, scale });
 }
+
+function aligned(a: string, b: string): [bigint, bigint, number] {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const scale = Math.max(x.scale, y.scale);
+  return [x.units * 10n ** BigInt(scale - x.scale), y.units * 10n ** BigInt(scale - y.scale), scale];
+}
+
+/** Exact a − b, e.g. a meter's consumption between two readings. */
+export function subtractDecimals(a: string, b: string): string {
+  const [x, y, scale] = aligned(a, b);
+  return formatScaled({ units: x - y, scale });
+}
+
+/** -1, 0 or 1 as a is less than, equal to or greater than b ("2.50" equals "2.5"). */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Without trailing fraction zeros, for display: "20.000" → "20", "5.50" → "5.5". */
+export function trimDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}

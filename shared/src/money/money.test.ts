@@ -15,6 +15,9 @@ import {
   roundScaled,
   formatScaled,
   sumDecimals,
+  subtractDecimals,
+  compareDecimals,
+  trimDecimal,
 } from './decimal';
 
 describe('money in integer fen', () => {
@@ -87,6 +90,17 @@ describe('exact decimals', () => {
   it('sums areas exactly', () => {
     expect(sumDecimals(['89.53', '118.76', '0.01'])).toBe('208.30');
     expect(sumDecimals([])).toBe('0');
+  });
+
+  it('subtracts and compares exactly, whatever the number of decimals', () => {
+    expect(subtractDecimals('1247.0', '1234.55')).toBe('12.45');
+    expect(subtractDecimals('3', '5.5')).toBe('-2.5');
+    expect(compareDecimals('2.50', '2.5')).toBe(0);
+    expect(compareDecimals('0.1', '0.09')).toBe(1);
+    expect(compareDecimals('-1', '0')).toBe(-1);
+    expect(trimDecimal('20.000')).toBe('20');
+    expect(trimDecimal('5.50')).toBe('5.5');
+    expect(trimDecimal('100')).toBe('100');
   });
 
   it('refuses text that is not a decimal', () => {
