@@ -12,7 +12,7 @@ mkdirSync(dirname(results), { recursive: true });
 
 const steps = [
   ['typecheck', 'npm', ['run', 'typecheck']],
-  ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
+  ['lint', 'npm', ['run', 'lint']],
   ['build weapp', 'npm', ['run', 'build:weapp']],
   ['build h5', 'npm', ['run', 'build:h5']],
   ['build functions', 'npm', ['run', 'build:functions']],
