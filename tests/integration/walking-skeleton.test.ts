@@ -60,6 +60,15 @@ describe('walking skeleton: an owner sees their home, staff see the estate', () 
     expect(overview.totalBuildingArea).toBe('71631.00');
   });
 
+  it('a staff account knows the estates it serves, by name', async () => {
+    const me = await t.ok<MeView>('demo-admin', 'account', 'me');
+    expect(me).toMatchObject({ isStaff: true, roles: ['admin'], households: [] });
+    expect(me.staffEstates).toEqual([
+      { estateId: DEMO_ESTATE_ID, name: '邻里花园' },
+      { estateId: OTHER_ESTATE_ID, name: '枫林苑' },
+    ]);
+  });
+
   it('staff of one estate cannot see another', async () => {
     expect(
       await t.errorCode('demo-admin-maple', 'property', 'estateOverview', { estateId: DEMO_ESTATE_ID }),

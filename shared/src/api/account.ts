@@ -16,6 +16,8 @@ export interface MeView {
   roles: Role[];
   isStaff: boolean;
   staffEstateIds: string[];
+  /** The estates a staff account serves, with names for pickers. */
+  staffEstates: Array<{ estateId: string; name: string }>;
   households: BoundHousehold[];
 }
 

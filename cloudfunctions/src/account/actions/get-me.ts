@@ -23,12 +23,17 @@ export const getMe: Handler<typeof accountApi.me> = async (_input, ctx) => {
       relation: binding?.relation ?? 'owner',
     });
   }
+  const staffEstates = [];
+  for (const estateId of identity.staffEstateIds) {
+    staffEstates.push({ estateId, name: (await ctx.db.estates.get(estateId))?.name ?? estateId });
+  }
   return {
     accountId: identity.accountId,
     displayName: identity.displayName,
     roles: identity.roles,
     isStaff: isStaff(identity),
     staffEstateIds: identity.staffEstateIds,
+    staffEstates,
     households,
   };
 };
