@@ -1,6 +1,7 @@
 import type { propertyApi } from '@linli/shared';
-import { AppError, maskPhone, occupancyLabels, propertyTypeLabels, relationLabels } from '@linli/shared';
+import { AppError, maskPhone, relationLabels } from '@linli/shared';
 import { findAll } from '../../_lib/collections';
+import { householdSummary } from '../household-summary';
 import { identityOf, type Handler } from '../../_lib/define-function';
 
 export const getMyHome: Handler<typeof propertyApi.myHome> = async (input, ctx) => {
@@ -12,11 +13,6 @@ export const getMyHome: Handler<typeof propertyApi.myHome> = async (input, ctx) 
   const household = await ctx.db.households.get(householdId);
   if (!household) throw new AppError('NOT_FOUND', '房屋不存在');
 
-  const [estate, building, unit] = await Promise.all([
-    ctx.db.estates.get(household.estateId),
-    ctx.db.buildings.get(household.buildingId),
-    ctx.db.units.get(household.unitId),
-  ]);
   const account = await ctx.db.accounts.get(identity.accountId);
   const memberships = await findAll(ctx.db.memberships, { where: { householdId, movedOutOn: null } });
   const members = [];
@@ -35,19 +31,7 @@ export const getMyHome: Handler<typeof propertyApi.myHome> = async (input, ctx) 
   const parking = await findAll(ctx.db.parkingSpaces, { where: { householdId } });
 
   return {
-    householdId,
-    estateName: estate?.name ?? '',
-    buildingName: building?.name ?? '',
-    unitName: unit?.name ?? '',
-    floor: household.floor,
-    roomNo: household.roomNo,
-    roomCode: household.roomCode,
-    buildingArea: household.buildingArea,
-    innerArea: household.innerArea,
-    layout: household.layout,
-    propertyTypeLabel: propertyTypeLabels[household.propertyType],
-    occupancyLabel: occupancyLabels[household.occupancy],
-    handoverDate: household.handoverDate,
+    ...(await householdSummary(ctx.db, household)),
     members,
     parkingSpaces: parking.map((space) => ({ code: space.code, plates: space.plates })),
   };

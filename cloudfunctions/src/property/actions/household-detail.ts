@@ -1,14 +1,8 @@
-import {
-  AppError,
-  bindingStatusLabels,
-  occupancyLabels,
-  propertyTypeLabels,
-  relationLabels,
-  type propertyApi,
-} from '@linli/shared';
+import { AppError, bindingStatusLabels, relationLabels, type propertyApi } from '@linli/shared';
 import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
 import { assertCanSeeHousehold } from '../../_lib/authorize';
 import { findAll } from '../../_lib/collections';
+import { householdSummary } from '../household-summary';
 import { identityOf, type Handler } from '../../_lib/define-function';
 import { canRevealContacts, maskedContact } from '../contact-policy';
 
@@ -17,11 +11,6 @@ export const getHousehold: Handler<typeof propertyApi.household> = async (input,
   const household = await ctx.db.households.get(input.householdId);
   if (!household) throw new AppError('NOT_FOUND', '房屋不存在');
   assertCanSeeHousehold(identity, household);
-  const [estate, building, unit] = await Promise.all([
-    ctx.db.estates.get(household.estateId),
-    ctx.db.buildings.get(household.buildingId),
-    ctx.db.units.get(household.unitId),
-  ]);
   const memberships = await findAll(ctx.db.memberships, { where: { householdId: household._id } });
   const members = [];
   const formerMembers = [];
@@ -56,20 +45,8 @@ export const getHousehold: Handler<typeof propertyApi.household> = async (input,
   );
   const spaces = await findAll(ctx.db.parkingSpaces, { where: { householdId: household._id } });
   return {
-    householdId: household._id,
+    ...(await householdSummary(ctx.db, household)),
     estateId: household.estateId,
-    estateName: estate?.name ?? '',
-    buildingName: building?.name ?? '',
-    unitName: unit?.name ?? '',
-    floor: household.floor,
-    roomNo: household.roomNo,
-    roomCode: household.roomCode,
-    buildingArea: household.buildingArea,
-    innerArea: household.innerArea,
-    layout: household.layout,
-    propertyTypeLabel: propertyTypeLabels[household.propertyType],
-    occupancyLabel: occupancyLabels[household.occupancy],
-    handoverDate: household.handoverDate,
     members,
     formerMembers,
     bindings: await Promise.all(
