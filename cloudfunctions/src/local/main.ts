@@ -8,6 +8,7 @@ import { createRuntime } from './runtime';
 import { buildDemoData, seedDemoData } from './seed/demo-estate';
 import { createLocalServer } from './server';
 import { startTimers } from './timers';
+import { scheduleDailyBackup } from '../ops/backup-schedule';
 
 /** `npm start`: the whole back end in one process on loopback, over a SQLite file in .data/. */
 async function main(): Promise<void> {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
 
   const runtime = createRuntime({ store, log });
   const timers = env.LINLI_TIMERS === 'on' ? startTimers(runtime, log) : null;
+  const backups =
+    env.LINLI_TIMERS === 'on' ? scheduleDailyBackup(store, join(env.LINLI_DATA_DIR, 'backups'), log) : null;
   const server = createLocalServer({
     runtime,
     log,
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
 
   const shutdown = () => {
     timers?.stop();
+    backups?.stop();
     server.close();
     void store.close().finally(() => process.exit(0));
   };
