@@ -1,4 +1,5 @@
 import { account } from './account';
+import { audit } from './audit';
 import { binding } from './binding';
 import type { RuntimeFunction } from './_lib/define-function';
 import { property } from './property';
@@ -6,4 +7,11 @@ import { scheduler } from './scheduler';
 import { staff } from './staff';
 
 /** Every deployable function, by name. The local runtime serves these; the build bundles each. */
-export const functions: Record<string, RuntimeFunction> = { account, binding, property, scheduler, staff };
+export const functions: Record<string, RuntimeFunction> = {
+  account,
+  audit,
+  binding,
+  property,
+  scheduler,
+  staff,
+};
