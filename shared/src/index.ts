@@ -5,4 +5,5 @@ export * from './time';
 export * from './ids';
 export * from './schemas';
 export * from './property';
+export * from './billing';
 export * from './api';

@@ -5,6 +5,7 @@ import { ParkingSpace, PropertyType, Id, propertyTypeLabels } from '../schemas/p
 import { Period } from '../time/period';
 import { LocalDate } from '../time/shanghai';
 import { keyId } from '../ids/ids';
+import { parkingKindLabels } from '../property/import-sheet';
 
 /** 收费项目代码: one item (property fee, water, ...) keeps its code across price versions. */
 export const FeeItemCode = z
@@ -24,10 +25,6 @@ export const MeterKind = z.enum(['water', 'electricity', 'gas']);
 export type MeterKind = z.infer<typeof MeterKind>;
 export const meterLabels: Record<MeterKind, string> = { water: '水', electricity: '电', gas: '燃气' };
 export const meterUnits: Record<MeterKind, string> = { water: 'm³', electricity: 'kWh', gas: 'm³' };
-
-export const ParkingKind = ParkingSpace.shape.kind;
-export type ParkingKind = z.infer<typeof ParkingKind>;
-const parkingKindLabels: Record<ParkingKind, string> = { owned: '产权', rented: '租赁', temporary: '临时' };
 
 export const RoundingRule = z.enum(['half-up', 'half-even', 'down', 'up']);
 export const roundingLabels: Record<z.infer<typeof RoundingRule>, string> = {
@@ -130,7 +127,7 @@ export const FeeRule = z.discriminatedUnion('kind', [
       /** Per household (garbage) or per parking space the household holds. */
       basis: z.enum(['household', 'parking']),
       amountFen: PositiveFen,
-      parkingKinds: z.array(ParkingKind).min(1).default(['owned']),
+      parkingKinds: z.array(ParkingSpace.shape.kind).min(1).default(['owned']),
       /** Only spaces with a registered plate are charged. */
       requirePlates: z.boolean().default(false),
     })
@@ -189,7 +186,9 @@ export function describeFeeRule(rule: FeeRule): string {
   const parts: string[] = [];
   switch (rule.kind) {
     case 'area':
-      parts.push(`${priceText(rule.unitPrice)}/m²·月 × ${rule.areaBasis === 'building' ? '建筑面积' : '套内面积'}`);
+      parts.push(
+        `${priceText(rule.unitPrice)}/m²·月 × ${rule.areaBasis === 'building' ? '建筑面积' : '套内面积'}`,
+      );
       break;
     case 'fixed':
       parts.push(
@@ -227,8 +226,7 @@ export function describeFeeRule(rule: FeeRule): string {
 }
 
 export function describeLateFee(rule: LateFeeRule): string {
-  if (rule.kind === 'fixed')
-    return `逾期超过 ${rule.graceDays} 天收取滞纳金 ${formatYuan(rule.amountFen)}`;
+  if (rule.kind === 'fixed') return `逾期超过 ${rule.graceDays} 天收取滞纳金 ${formatYuan(rule.amountFen)}`;
   const caps = [
     rule.capPercentOfPrincipal !== null ? `本金的 ${rule.capPercentOfPrincipal}%` : null,
     rule.capFen !== null ? formatYuan(rule.capFen) : null,

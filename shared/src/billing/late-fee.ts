@@ -53,12 +53,14 @@ export function lateFeeOf(input: {
   );
   const caps: Fen[] = [];
   if (rule.capPercentOfPrincipal !== null)
-    caps.push(fen(Number(divideRounded(BigInt(outstandingFen) * BigInt(rule.capPercentOfPrincipal), 100n, 'down'))));
+    caps.push(
+      fen(Number(divideRounded(BigInt(outstandingFen) * BigInt(rule.capPercentOfPrincipal), 100n, 'down'))),
+    );
   if (rule.capFen !== null) caps.push(rule.capFen);
   const cap = caps.length ? fen(Math.min(...caps)) : null;
   const capped = cap !== null && raw > cap;
   const amountFen = capped ? cap : raw;
   const grace = rule.graceDays ? `（逾期 ${overdueDays} 天，宽限 ${rule.graceDays} 天）` : '';
-  const formula = `${formatYuan(outstandingFen)} × ${rule.dailyRatePercent}%/天 × ${chargedDays} 天${grace} = ${formatYuan(raw)}${capped ? `，封顶 ${formatYuan(amountFen)}` : ''}`;
+  const formula = `${formatYuan(outstandingFen)} × ${rule.dailyRatePercent}%/天 × ${chargedDays} 天${grace}${grace ? '' : ' '}= ${formatYuan(raw)}${capped ? `，封顶 ${formatYuan(amountFen)}` : ''}`;
   return { amountFen, overdueDays, chargedDays, capped, formula };
 }

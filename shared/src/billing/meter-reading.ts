@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { compareDecimals, DecimalString, divideRounded, parseDecimal, formatScaled, subtractDecimals, sumDecimals, trimDecimal } from '../money/decimal';
+import {
+  compareDecimals,
+  DecimalString,
+  divideRounded,
+  parseDecimal,
+  formatScaled,
+  subtractDecimals,
+  sumDecimals,
+  trimDecimal,
+} from '../money/decimal';
 import { keyId } from '../ids/ids';
 import type { Period } from '../time/period';
 import type { LocalDate } from '../time/shanghai';
@@ -72,7 +81,10 @@ export function consumptionOf(
     if (compareDecimals(current, replacement.newInitial) < 0)
       return { ok: false, message: `本次读数不能小于新表起始读数 ${replacement.newInitial}` };
     const oldPart = previous === null ? '0' : subtractDecimals(replacement.oldFinal, previous);
-    return { ok: true, consumption: trimDecimal(sumDecimals([oldPart, subtractDecimals(current, replacement.newInitial)])) };
+    return {
+      ok: true,
+      consumption: trimDecimal(sumDecimals([oldPart, subtractDecimals(current, replacement.newInitial)])),
+    };
   }
   if (previous === null) return { ok: true, consumption: null };
   if (compareDecimals(current, previous) < 0)

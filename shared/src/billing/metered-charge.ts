@@ -31,9 +31,12 @@ export function tieredCharge(input: {
     const part = trimDecimal(subtractDecimals(upper, lower));
     const amount = multiplyToFen(part, tier.unitPrice, input.rounding);
     const range =
-      tier.upTo === null ? `${trimDecimal(lower)} ${unit} 以上` : `${trimDecimal(lower)}–${trimDecimal(tier.upTo)} ${unit}`;
+      tier.upTo === null
+        ? `${trimDecimal(lower)} ${unit} 以上`
+        : `${trimDecimal(lower)}–${trimDecimal(tier.upTo)} ${unit}`;
     lines.push({
-      label: tiers.length > 1 ? `${input.itemName} 第${ORDINALS[i] ?? i + 1}阶梯（${range}）` : input.itemName,
+      label:
+        tiers.length > 1 ? `${input.itemName} 第${ORDINALS[i] ?? i + 1}阶梯（${range}）` : input.itemName,
       formula: `${part} ${unit} × ${priceText(tier.unitPrice)}/${unit} = ${formatYuan(amount)}`,
       amountFen: amount,
     });

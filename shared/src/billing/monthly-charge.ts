@@ -4,15 +4,9 @@ import type { PropertyType } from '../schemas/property';
 import { daysInPeriod, type Period } from '../time/period';
 import type { LocalDate } from '../time/shanghai';
 import type { BillLine } from './bill';
-import {
-  addDays,
-  addMonths,
-  dateRangeText,
-  dayOfMonth,
-  firstDayOf,
-  lastDayOf,
-} from './calendar';
-import { priceText, versionInForce, type FeeRule, type ParkingKind } from './fee-standard';
+import { addDays, addMonths, dateRangeText, dayOfMonth, firstDayOf, lastDayOf } from './calendar';
+import type { ParkingKind } from '../property/import-sheet';
+import { priceText, versionInForce, type FeeRule } from './fee-standard';
 import { occupancyBreaks, vacantOn, type OccupancyChange } from './occupancy';
 
 /** The monthly kinds: a price per month, prorated by days. */
@@ -85,12 +79,7 @@ export function monthlySegments<R extends MonthlyRule>(
           : 'full';
     const days = dayOfMonth(to) - dayOfMonth(from) + 1;
     const previous = segments[segments.length - 1];
-    if (
-      previous &&
-      previous.rule === rule &&
-      previous.mode === mode &&
-      addDays(previous.to, 1) === from
-    ) {
+    if (previous && previous.rule === rule && previous.mode === mode && addDays(previous.to, 1) === from) {
       previous.to = to;
       previous.days += days;
     } else segments.push({ from, to, days, rule, mode });
@@ -107,7 +96,12 @@ interface ChargedUnit {
   monthly: ScaledInt;
 }
 
-function unitsOf(rule: MonthlyRule, itemName: string, household: ChargedHousehold, spaces: readonly ChargedSpace[]): ChargedUnit[] {
+function unitsOf(
+  rule: MonthlyRule,
+  itemName: string,
+  household: ChargedHousehold,
+  spaces: readonly ChargedSpace[],
+): ChargedUnit[] {
   if (rule.kind === 'area') {
     const area = rule.areaBasis === 'building' ? household.buildingArea : household.innerArea;
     return [
@@ -131,7 +125,13 @@ function unitsOf(rule: MonthlyRule, itemName: string, household: ChargedHousehol
 }
 
 /** monthly × percent/100 × days/daysInMonth, rounded once by the version's rule. */
-function prorate(unit: ChargedUnit, percent: number, days: number, monthDays: number, rule: MonthlyRule): Fen {
+function prorate(
+  unit: ChargedUnit,
+  percent: number,
+  days: number,
+  monthDays: number,
+  rule: MonthlyRule,
+): Fen {
   const numerator = unit.monthly.units * BigInt(percent) * BigInt(days);
   const denominator = 10n ** BigInt(unit.monthly.scale) * 100n * BigInt(monthDays);
   return fen(Number(divideRounded(numerator, denominator, rule.rounding)));
@@ -174,7 +174,7 @@ export function monthlyCharge<R extends MonthlyRule>(input: {
       const formula =
         mode === 'free'
           ? `交房后赠送 ${rule.freeMonthsAfterHandover} 个月：${dateRangeText(from, to)} 免收 = ${formatYuan(amount)}`
-          : `${unit.head}${mode === 'vacant' ? ` × 空置 ${percent}%` : ''}${span} = ${formatYuan(amount)}`;
+          : `${unit.head}${mode === 'vacant' ? ` × 空置 ${percent}%` : ''}${span}${span ? '' : ' '}= ${formatYuan(amount)}`;
       lines.push({
         label: `${unit.label}${mode === 'vacant' ? '（空置）' : mode === 'free' ? '（赠送）' : ''}`,
         formula,
