@@ -1,6 +1,9 @@
 import { account } from './account';
 import { audit } from './audit';
+import { billing } from './billing';
 import { binding } from './binding';
+import { message } from './message';
+import { notice } from './notice';
 import type { RuntimeFunction } from './_lib/define-function';
 import { property } from './property';
 import { scheduler } from './scheduler';
@@ -10,7 +13,10 @@ import { staff } from './staff';
 export const functions: Record<string, RuntimeFunction> = {
   account,
   audit,
+  billing,
   binding,
+  message,
+  notice,
   property,
   scheduler,
   staff,

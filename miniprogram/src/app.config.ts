@@ -10,11 +10,25 @@ export default defineAppConfig({
   pages: [
     ...tabs.map((tab) => tab.pagePath),
     'pages/bind/index',
+    'pages/staff-join/index',
     // The dev login stands in for WeChat's identity in the local runtime; weapp never ships it.
     ...(process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : []),
   ],
   // Staff pages stay out of the main package (2 MB cap) and out of owners' downloads.
-  subPackages: [{ root: 'admin', pages: ['workbench/index'] }],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: [
+        'workbench/index',
+        'bindings/index',
+        'households/index',
+        'household/index',
+        'staff/index',
+        'staff-edit/index',
+        'import/index',
+      ],
+    },
+  ],
   window: {
     navigationBarTitleText: '邻里',
     navigationBarBackgroundColor: '#ffffff',

@@ -6,4 +6,7 @@ export * from './ids';
 export * from './schemas';
 export * from './property';
 export * from './billing';
+export * from './messaging';
+export * from './notice';
+export * from './workorder';
 export * from './api';

@@ -5,10 +5,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable, type Benchmark, type BenchResult } from './harness';
+import { billingBenchmarks } from './suites/billing';
 import { foundationBenchmarks } from './suites/foundation';
+import { noticeBenchmarks } from './suites/notice';
 import { propertyImportBenchmarks } from './suites/property-import';
 
-const benchmarks: Benchmark[] = [...foundationBenchmarks, ...propertyImportBenchmarks];
+const benchmarks: Benchmark[] = [
+  ...foundationBenchmarks,
+  ...propertyImportBenchmarks,
+  ...billingBenchmarks,
+  ...noticeBenchmarks,
+];
 
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';

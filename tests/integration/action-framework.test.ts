@@ -147,10 +147,12 @@ describe('every declared action', () => {
       const ref = access === 'trigger' ? { trigger: true as const } : { openid };
       // prime the caller's account so the snapshot compares only what the action did
       await t.call(openid, 'account', 'me');
+      // null means "no input" on the wire: a valid call (a scheduler tick runs its jobs), made
+      // before the snapshot so only the malformed inputs are checked for writing nothing
+      await t.runtime.call(fn, action, null, ref);
       const before = await snapshotStore(t.store);
-      for (const input of [42, 'x', [1], null]) {
+      for (const input of [42, 'x', [1]]) {
         const result = await t.runtime.call(fn, action, input, ref);
-        if (input === null) continue; // null means "no input" on the wire
         expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       }
       expect(await snapshotStore(t.store)).toEqual(before);

@@ -1,13 +1,22 @@
 import type {
   Account,
+  Bill,
+  BillingSettings,
+  BillRun,
   Binding,
   Building,
+  DunningAttempt,
+  DunningCall,
   Estate,
+  FeeStandard,
   Household,
   Invitation,
   Membership,
+  MeterReading,
   ParkingSpace,
   Person,
+  PrepayAccount,
+  PrepayMovement,
   StaffMember,
   Unit,
 } from '@linli/shared';
@@ -18,10 +27,10 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   estates: [],
   buildings: [['estateId', 'code']],
   units: [['buildingId'], ['estateId']],
-  households: [['estateId', 'roomCode'], ['buildingId'], ['unitId']],
+  households: [['estateId', 'roomCode'], ['buildingId'], ['unitId'], ['estateId']],
   persons: [['phone']],
-  memberships: [['householdId'], ['personId'], ['estateId']],
-  parking_spaces: [['estateId'], ['householdId']],
+  memberships: [['householdId'], ['personId'], ['estateId'], ['estateId', 'householdId']],
+  parking_spaces: [['estateId'], ['householdId'], ['estateId', 'householdId']],
   accounts: [['openid'], ['personId']],
   bindings: [['accountId', 'status'], ['householdId'], ['estateId', 'status']],
   invitations: [['householdId']],
@@ -31,7 +40,46 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   staff: [['inviteCode']],
   dev_sessions: [],
   job_runs: [['job', 'at']],
-  outbox: [['createdAt']],
+  outbox: [
+    ['createdAt'],
+    ['status', 'nextAttemptAt'],
+    ['estateId', 'createdAt'],
+    ['estateId', 'status', 'createdAt'],
+    ['eventKey', 'status'],
+  ],
+  message_quota: [['accountId']],
+  message_grants: [],
+  message_prefs: [],
+  wechat_sim_subscriptions: [],
+  wechat_sim_faults: [['remaining', 'createdAt']],
+  notices: [
+    ['estateId', 'status', 'publishedAt'],
+    ['estateId', 'createdAt'],
+    ['status', 'publishAt'],
+    ['fanout.state'],
+  ],
+  notice_targets: [
+    ['noticeId', 'read', 'roomCode'],
+    ['noticeId', 'buildingId', 'read'],
+  ],
+  notice_reads: [['noticeId'], ['accountId', 'noticeId']],
+  notice_reminds: [['state'], ['noticeId', 'round']],
+  fee_standards: [['estateId']],
+  meter_readings: [
+    ['estateId', 'period', 'householdId'],
+    ['householdId', 'meter', 'period'],
+  ],
+  bills: [
+    ['estateId', 'period', 'householdId'],
+    ['estateId', 'status', 'dueDate'],
+    ['householdId', 'period'],
+  ],
+  bill_runs: [['estateId', 'period'], ['status']],
+  prepay_accounts: [['estateId', 'householdId']],
+  prepay_movements: [['householdId', 'at']],
+  dunning_attempts: [['billId']],
+  dunning_calls: [['estateId', 'status', 'createdAt']],
+  billing_settings: [],
 };
 
 type Typed<T> = Collection<T & Doc>;
@@ -65,6 +113,15 @@ export function collections(store: Store) {
     bindingAttempts: store.collection<BindingAttempt>('binding_attempts'),
     householdSearch: store.collection<HouseholdSearchKey>('household_search'),
     staff: store.collection('staff') as Typed<StaffMember>,
+    feeStandards: store.collection('fee_standards') as Typed<FeeStandard>,
+    meterReadings: store.collection('meter_readings') as Typed<MeterReading>,
+    bills: store.collection('bills') as Typed<Bill>,
+    billRuns: store.collection('bill_runs') as Typed<BillRun>,
+    prepayAccounts: store.collection('prepay_accounts') as Typed<PrepayAccount>,
+    prepayMovements: store.collection('prepay_movements') as Typed<PrepayMovement>,
+    dunningAttempts: store.collection('dunning_attempts') as Typed<DunningAttempt>,
+    dunningCalls: store.collection('dunning_calls') as Typed<DunningCall>,
+    billingSettings: store.collection('billing_settings') as Typed<BillingSettings>,
   };
 }
 export type Collections = ReturnType<typeof collections>;
@@ -79,7 +136,7 @@ export async function ensureAllIndexes(store: Store): Promise<void> {
 export async function findAll<T extends Doc>(
   collection: Collection<T>,
   filter: Parameters<Collection<T>['find']>[0],
-  options: { sort?: Array<[string, 'asc' | 'desc']>; pageSize?: number } = {},
+  options: { sort?: Array<[string, 'asc' | 'desc']>; pageSize?: number; fields?: string[] } = {},
 ): Promise<T[]> {
   const all: T[] = [];
   let after: string | undefined;
@@ -88,6 +145,7 @@ export async function findAll<T extends Doc>(
       sort: options.sort,
       limit: options.pageSize ?? 1000,
       after,
+      fields: options.fields,
     });
     all.push(...page.items);
     after = page.next;

@@ -5,6 +5,7 @@ import { createLogger } from '../_lib/logger';
 import { createSqliteStore } from '../_lib/store/sqlite';
 import { parseLocalEnv } from './env';
 import { createRuntime } from './runtime';
+import { seedDemoBilling } from './seed/demo-billing';
 import { buildDemoData, seedDemoData } from './seed/demo-estate';
 import { createLocalServer } from './server';
 import { startTimers } from './timers';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const store = createSqliteStore({ file: join(env.LINLI_DATA_DIR, 'linli.sqlite') });
   await ensureAllIndexes(store);
   if (await seedDemoData(store)) log.log('info', 'seed.done', { estate: '邻里花园' });
+  if (await seedDemoBilling(store)) log.log('info', 'seed.billing.done', { estate: '邻里花园' });
 
   const runtime = createRuntime({ store, log });
   const timers = env.LINLI_TIMERS === 'on' ? startTimers(runtime, log) : null;

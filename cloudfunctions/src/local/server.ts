@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../_lib/logger';
 import { httpStatusFor } from './http-status';
 import { renderOutboxPage } from './outbox-page';
+import { answerSubscribePrompt, SUBSCRIBE_SIMULATOR_PATH } from './subscribe-simulator';
 import type { Runtime } from './runtime';
 import type { DemoAccount } from './seed/demo-estate';
 import { devSessions } from './sessions';
@@ -90,8 +91,13 @@ export function createLocalServer(options: ServerOptions): Server {
     if (path === '/outbox') {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(await renderOutboxPage(runtime.store));
+        .end(await renderOutboxPage(runtime.store, { status: url.searchParams.get('status') }));
       return;
+    }
+    if (path === SUBSCRIBE_SIMULATOR_PATH && req.method === 'POST') {
+      const header = req.headers[SESSION_HEADER];
+      const openid = await sessions.openidFor(Array.isArray(header) ? header[0] : header);
+      return sendJson(res, ...(await answerSubscribePrompt(runtime.store, openid, await parseJson(req))));
     }
     for (const extra of options.routes ?? []) if (await extra(req, res, url)) return;
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(options.h5Dir, path, res);

@@ -1,4 +1,7 @@
 import type { ActionContext } from '../_lib/define-function';
+import { billingJobs } from '../billing/jobs';
+import { deliverOutboxJob } from '../messaging/deliver-outbox-job';
+import { noticeJob } from '../notice/notice-job';
 
 /** A scheduled job. `run` must be idempotent: an occurrence may be retried after a crash. */
 export interface Job {
@@ -12,4 +15,5 @@ export interface Job {
 }
 
 /** The jobs the scheduler runs; feature contexts add theirs here. */
-export const jobs: Job[] = [];
+// The sender goes last, so messages enqueued by the jobs before it go out in the same tick.
+export const jobs: Job[] = [...billingJobs, noticeJob, deliverOutboxJob];

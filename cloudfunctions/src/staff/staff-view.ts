@@ -1,6 +1,7 @@
 import { maskPhone, roleLabels, skillLabels, type StaffMember, type StaffView } from '@linli/shared';
 
-export function toStaffView(member: StaffMember): StaffView {
+/** `viewerAccountId` marks the member that is the viewer themself (`isSelf`). */
+export function toStaffView(member: StaffMember, viewerAccountId: string | null): StaffView {
   return {
     staffId: member._id,
     name: member.name,
@@ -14,6 +15,7 @@ export function toStaffView(member: StaffMember): StaffView {
     shifts: member.shifts,
     status: !member.active ? 'inactive' : member.accountId ? 'joined' : 'invited',
     inviteCode: member.accountId ? null : member.inviteCode,
+    isSelf: member.accountId !== null && member.accountId === viewerAccountId,
   };
 }
 

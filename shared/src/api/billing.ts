@@ -276,10 +276,11 @@ export interface DunningScheduleView {
 }
 
 export interface CallListItem {
-  attemptId: string;
+  callId: string;
   householdId: string;
   roomCode: string;
-  billId: string;
+  /** The open bills the call is about (due the same day). */
+  billIds: string[];
   stepLabel: string;
   dueDate: string;
   scheduledOn: string;
@@ -522,7 +523,7 @@ export const billingApi = {
     summary: '电话催缴清单：无法发送订阅消息的住户',
   }),
   'dunning.markCalled': contract<CallListItem>()({
-    input: z.object({ attemptId: DocId, outcome: z.string().trim().min(1).max(200) }).strict(),
+    input: z.object({ callId: DocId, outcome: z.string().trim().min(1).max(200) }).strict(),
     access: { roles: billViewers },
     summary: '记录电话催缴结果',
   }),

@@ -19,6 +19,8 @@ export interface StaffView {
   /** joined: a WeChat account is linked; invited: waiting for the person to join with the code. */
   status: 'joined' | 'invited' | 'inactive';
   inviteCode: string | null;
+  /** The member is the signed-in account: the page hides actions one must not take on oneself. */
+  isSelf: boolean;
 }
 
 /** `staff`: staff accounts, their roles per estate, skills and shifts (used by dispatch). */
@@ -33,7 +35,11 @@ export const staffApi = {
       .object({
         staffId: Id.optional(),
         name: z.string().trim().min(1).max(30),
-        phone: z.string().regex(/^1\d{10}$/, '手机号格式不正确'),
+        /** Required for a new member; omitted on edit keeps the stored number (the view only shows it masked). */
+        phone: z
+          .string()
+          .regex(/^1\d{10}$/, '手机号格式不正确')
+          .optional(),
         roles: z.array(StaffRole).min(1, '至少选择一个岗位'),
         estateIds: z.array(Id).min(1, '至少选择一个小区'),
         skills: z.array(Skill).default([]),

@@ -7,7 +7,7 @@ import type { Period } from '../time/period';
  * order. `cursor` is the last household done; the counters cover the households before it,
  * advanced together with it, so each chunk is counted exactly once however often it is retried.
  */
-export interface BillRun {
+export type BillRun = {
   _id: string;
   estateId: string;
   period: Period;
@@ -26,11 +26,13 @@ export interface BillRun {
   /** 1 for the first pass; each rescan (to bill households or readings added since) adds one. */
   pass: number;
   startedAt: number;
+  /** When the current pass began: the issue time of its bills and prepayment draws. */
+  passStartedAt: number;
   startedBy: string;
   startedByName: string;
   finishedAt: number | null;
   updatedAt: number;
-}
+};
 
 export const billRunId = (estateId: string, period: Period): string => keyId('brun', estateId, period);
 

@@ -62,7 +62,7 @@ export interface BillVoid {
  * (预缴优惠) − waivedFen (减免) − paidFen (实收, prepayment included) = outstanding (未收).
  * reliefFen is what vacant rate and free months took off the full fee, kept for statistics.
  */
-export interface Bill {
+export type Bill = {
   _id: string;
   estateId: string;
   buildingId: string;
@@ -94,7 +94,7 @@ export interface Bill {
   settledOn: LocalDate | null;
   waivers: Waiver[];
   void: BillVoid | null;
-}
+};
 
 export const billId = (householdId: string, period: Period, itemCode: string): string =>
   keyId('bill', householdId, period, itemCode);

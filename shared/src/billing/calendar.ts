@@ -30,7 +30,7 @@ export function periodOfDate(date: LocalDate): Period {
 
 /** Day of the month, 1-based. */
 export function dayOfMonth(date: LocalDate): number {
-  return parts(date)[2];
+  return Number(date.slice(8, 10));
 }
 
 export function dateInPeriod(period: Period, day: number): LocalDate {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keyId } from '../ids/ids';
+import type { Fen } from '../money/money';
 import type { LocalDate } from '../time/shanghai';
 import { addDays } from './calendar';
 
@@ -35,9 +36,9 @@ export function dueDateForStep(today: LocalDate, offsetDays: number): LocalDate 
 
 /**
  * One reminder of one bill at one step, recorded whether a message went out or the household
- * goes on the call list. Its id is (bill, step), so re-running the daily job never repeats it.
+ * went on the call list. Its id is (bill, step), so re-running the daily job never repeats it.
  */
-export interface DunningAttempt {
+export type DunningAttempt = {
   _id: string;
   estateId: string;
   billId: string;
@@ -48,19 +49,46 @@ export interface DunningAttempt {
   dueDate: LocalDate;
   /** The day the step was due (the job's day, also when catching up). */
   scheduledOn: LocalDate;
-  outstandingFen: number;
+  outstandingFen: Fen;
   channel: 'message' | 'call';
   messageIds: string[];
-  /** For the call list: open until staff record the call. */
-  call: {
-    status: 'open' | 'done';
-    outcome: string | null;
-    by: string | null;
-    byName: string | null;
-    at: number | null;
-  } | null;
+  callId: string | null;
   at: number;
-}
+};
+
+/** 电话催缴: one entry per household and step, for households no message can reach. */
+export type DunningCall = {
+  _id: string;
+  estateId: string;
+  householdId: string;
+  roomCode: string;
+  offsetDays: number;
+  step: string;
+  dueDate: LocalDate;
+  scheduledOn: LocalDate;
+  billIds: string[];
+  outstandingFen: Fen;
+  status: 'open' | 'done';
+  outcome: string | null;
+  calledBy: string | null;
+  calledByName: string | null;
+  calledAt: number | null;
+  createdAt: number;
+};
+
+export const dunningCallId = (householdId: string, dueDate: LocalDate, offsetDays: number): string =>
+  keyId('call', householdId, dueDate, dunningStepKey(offsetDays));
 
 export const dunningAttemptId = (billId: string, offsetDays: number): string =>
   keyId('dun', billId, dunningStepKey(offsetDays));
+
+/** Billing settings of an estate; only the dunning schedule so far. */
+export type BillingSettings = {
+  _id: string;
+  estateId: string;
+  dunningOffsets: number[];
+  updatedAt: number;
+  updatedBy: string;
+};
+
+export const billingSettingsId = (estateId: string): string => keyId('bset', estateId);

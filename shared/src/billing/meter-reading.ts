@@ -36,7 +36,7 @@ export const readingStatusLabels: Record<ReadingStatus, string> = {
  * reading of a meter (a baseline, nothing to bill). Readings flagged as outliers wait for
  * review and are not billed until approved.
  */
-export interface MeterReading {
+export type MeterReading = {
   _id: string;
   estateId: string;
   householdId: string;
@@ -58,7 +58,7 @@ export interface MeterReading {
   reviewedBy: string | null;
   reviewedAt: number | null;
   reviewNote: string | null;
-}
+};
 
 export const meterReadingId = (householdId: string, meter: MeterKind, period: Period): string =>
   keyId('mrd', householdId, meter, period);

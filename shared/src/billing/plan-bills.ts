@@ -21,7 +21,11 @@ export interface FeeItem {
 /** Group an estate's standard versions by item (once per run, not per household). */
 export function feeItemsOf(standards: readonly FeeStandard[]): FeeItem[] {
   const byCode = new Map<string, FeeStandard[]>();
-  for (const s of standards) byCode.set(s.itemCode, [...(byCode.get(s.itemCode) ?? []), s]);
+  for (const s of standards) {
+    const versions = byCode.get(s.itemCode);
+    if (versions) versions.push(s);
+    else byCode.set(s.itemCode, [s]);
+  }
   return [...byCode.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([itemCode, versions]) => ({
@@ -114,7 +118,7 @@ export function planHouseholdBills(input: PlanInput): HouseholdPlan {
       const versions = item.versions as Array<Versioned<'area' | 'fixed'>>;
       const charge = monthlyCharge({
         period,
-        itemName: versions[versions.length - 1]!.name,
+        itemName: (versionInForce(versions, lastDayOf(period)) ?? versions[versions.length - 1]!).name,
         versions,
         household,
         occupancy,

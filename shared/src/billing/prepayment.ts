@@ -2,13 +2,13 @@ import { keyId } from '../ids/ids';
 import { fen, type Fen } from '../money/money';
 
 /** 预存 account of a household: one document, its balance changed only inside transactions. */
-export interface PrepayAccount {
+export type PrepayAccount = {
   _id: string;
   estateId: string;
   householdId: string;
   balanceFen: Fen;
   updatedAt: number;
-}
+};
 
 export type PrepayMovementKind = 'credit' | 'draw' | 'refund';
 export const prepayMovementLabels: Record<PrepayMovementKind, string> = {
@@ -18,7 +18,7 @@ export const prepayMovementLabels: Record<PrepayMovementKind, string> = {
 };
 
 /** One movement of a prepayment account; `amountFen` is signed (credits +, draws −). */
-export interface PrepayMovement {
+export type PrepayMovement = {
   _id: string;
   estateId: string;
   householdId: string;
@@ -30,7 +30,7 @@ export interface PrepayMovement {
   reference: string;
   note: string;
   at: number;
-}
+};
 
 export const prepayAccountId = (householdId: string): string => keyId('prepay', householdId);
 export const prepayCreditId = (householdId: string, reference: string): string =>

@@ -13,12 +13,22 @@ export interface ScaledInt {
   scale: number;
 }
 
+/** Parsed decimals by text: bill runs parse the same areas, prices and tier bounds again and again. */
+const parsed = new Map<string, Readonly<ScaledInt>>();
+const PARSED_CACHE_SIZE = 10_000;
+
 export function parseDecimal(value: string): ScaledInt {
+  const known = parsed.get(value);
+  if (known) return known;
   if (!/^-?\d+(\.\d+)?$/.test(value)) throw new RangeError(`not a decimal: ${value}`);
   const negative = value.startsWith('-');
   const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
   const units = BigInt(whole + fraction) * (negative ? -1n : 1n);
-  return { units, scale: fraction.length };
+  // Frozen: one parsed value is shared by every caller of the same text.
+  const result = Object.freeze({ units, scale: fraction.length });
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+  parsed.set(value, result);
+  return result;
 }
 
 export function formatScaled({ units, scale }: ScaledInt): string {

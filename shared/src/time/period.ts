@@ -26,8 +26,17 @@ export function addPeriods(period: Period, months: number): Period {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+const monthLengths = new Map<Period, number>();
+
+/** Plain calendar arithmetic, remembered: bill runs ask it several times per household. */
 export function daysInPeriod(period: Period): number {
-  return periodStart(period).daysInMonth();
+  let days = monthLengths.get(period);
+  if (days === undefined) {
+    const [year, month] = period.split('-').map(Number) as [number, number];
+    days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    monthLengths.set(period, days);
+  }
+  return days;
 }
 
 /** Periods from `from` to `to`, both included. */

@@ -210,11 +210,38 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/** The same test as `assertStorable` without building paths, for the common case of a valid value. */
+function isStorable(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole, skipped as forEach skips it
+      const item: unknown = value[i];
+      if (item === undefined || !isStorable(item)) return false;
+    }
+    return true;
+  }
+  if (typeof value !== 'object' || !isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (key.startsWith('$') || key.includes('.') || key === '__proto__') return false;
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && !isStorable(item)) return false;
+  }
+  return true;
+}
+
 /**
  * Only JSON values are stored: SQLite would turn a Date into a string and CloudBase into a date
  * type, so the two would disagree. Keys may not start with `$` or contain a dot (MongoDB rules).
+ * Throws naming the first value that cannot be stored; paths are built only to report one.
  */
 export function assertStorable(value: unknown, at: string): void {
+  if (isStorable(value)) return;
+  explainUnstorable(value, at);
+}
+
+function explainUnstorable(value: unknown, at: string): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`${at}: ${value} cannot be stored`);
@@ -223,7 +250,7 @@ export function assertStorable(value: unknown, at: string): void {
   if (Array.isArray(value)) {
     value.forEach((item: unknown, i) => {
       if (item === undefined) throw new TypeError(`${at}[${i}] is undefined`);
-      assertStorable(item, `${at}[${i}]`);
+      explainUnstorable(item, `${at}[${i}]`);
     });
     return;
   }
@@ -235,7 +262,7 @@ export function assertStorable(value: unknown, at: string): void {
   for (const [key, item] of Object.entries(value)) {
     if (key.startsWith('$') || key.includes('.') || key === '__proto__')
       throw new TypeError(`${at}: key "${key}" cannot be stored`);
-    if (item !== undefined) assertStorable(item, `${at}.${key}`);
+    if (item !== undefined) explainUnstorable(item, `${at}.${key}`);
   }
 }
 

@@ -367,9 +367,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     insertRow(name, doc);
   }
 
-  function insertRow(name: string, doc: Doc): void {
+  function insertRow(
+    name: string,
+    doc: Doc,
+    insert = statement(`INSERT INTO "${name}" (id, doc) VALUES (?, ?)`),
+  ): void {
     try {
-      statement(`INSERT INTO "${name}" (id, doc) VALUES (?, ?)`).run(doc._id, body(doc));
+      insert.run(doc._id, body(doc));
     } catch (error) {
       if (isDuplicateKey(error)) throw duplicate(doc._id, error);
       throw error;
@@ -380,7 +384,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     for (const doc of docs) assertDoc(doc);
     if (!docs.length) return;
     ensureTable(name);
-    db.transaction(() => docs.forEach((doc) => insertRow(name, doc))).immediate();
+    const insert = statement(`INSERT INTO "${name}" (id, doc) VALUES (?, ?)`);
+    db.transaction(() => docs.forEach((doc) => insertRow(name, doc, insert))).immediate();
   }
 
   function setSync(name: string, doc: Doc): void {

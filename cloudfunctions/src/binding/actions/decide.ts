@@ -1,6 +1,14 @@
-import { AppError, type Account, type Binding, type bindingApi, type Person } from '@linli/shared';
+import {
+  AppError,
+  type Account,
+  type Binding,
+  type bindingApi,
+  type BindingView,
+  type Person,
+} from '@linli/shared';
 import { assertServesEstate } from '../../_lib/authorize';
-import { identityOf, type Handler } from '../../_lib/define-function';
+import { identityOf, type ActionContext, type Handler } from '../../_lib/define-function';
+import { enqueue } from '../../messaging';
 import { toBindingView } from '../binding-view';
 import { BINDING_SLOTS, bindingSlotId } from '../binding-slot';
 
@@ -39,5 +47,33 @@ export const decide: Handler<typeof bindingApi.decide> = async (input, ctx) => {
     }
     return { ...current, ...update };
   });
-  return toBindingView(ctx.db, decided);
+  const view = await toBindingView(ctx.db, decided);
+  await notifyApplicant(ctx, decided, view);
+  return view;
 };
+
+/** Tell the applicant (审核结果通知). The decision stands even if the message cannot be queued. */
+async function notifyApplicant(ctx: ActionContext, binding: Binding, view: BindingView): Promise<void> {
+  try {
+    await enqueue(
+      ctx.store,
+      {
+        kind: 'binding_decided',
+        eventKey: binding._id,
+        toAccountId: binding.accountId,
+        estateId: binding.estateId,
+        householdId: binding.householdId,
+        fields: {
+          house: `${view.estateName} ${view.roomCode}`,
+          approved: binding.status === 'approved',
+          reason: binding.reason,
+          at: binding.decidedAt ?? ctx.now(),
+        },
+        page: 'pages/mine/index',
+      },
+      { now: ctx.now() },
+    );
+  } catch (error) {
+    ctx.log.log('error', 'binding.notify.failed', { bindingId: binding._id, error });
+  }
+}

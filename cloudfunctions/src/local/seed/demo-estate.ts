@@ -381,10 +381,21 @@ export function buildDemoData(): { seed: Seed; demoAccounts: DemoAccount[] } {
   return { seed, demoAccounts };
 }
 
+/**
+ * The built seed is timeless (same bytes every run); on write, accounts, staff and bindings get
+ * the seeding time so screens show a real 绑定时间 rather than 1970.
+ */
+function stampSeedTime(seed: Seed, now: number): void {
+  for (const account of seed.accounts) account.createdAt = now;
+  for (const member of seed.staff) member.updatedAt = now;
+  for (const binding of seed.bindings) Object.assign(binding, { createdAt: now, decidedAt: now });
+}
+
 /** Write the demo data into an empty store. Returns false (and writes nothing) if already seeded. */
-export async function seedDemoData(store: Store): Promise<boolean> {
+export async function seedDemoData(store: Store, now: number = Date.now()): Promise<boolean> {
   if (await store.collection('estates').get(DEMO_ESTATE_ID)) return false;
   const { seed } = buildDemoData();
+  stampSeedTime(seed, now);
   // Estates last: their presence marks a finished seed, so an interrupted one is redone.
   const order: Array<keyof Seed> = [
     'household_search',

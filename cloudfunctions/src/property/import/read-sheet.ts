@@ -1,4 +1,5 @@
 import { AppError } from '@linli/shared';
+import type * as ExcelJS from 'exceljs';
 import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
 import Papa from 'papaparse';
 
@@ -16,7 +17,11 @@ export async function readSheet(format: SheetFormat, content: string): Promise<s
  * exceljs takes about 250 ms to load: load it when a workbook is read or written, not on every
  * cold start of the `property` function.
  */
-export const loadExcel = () => import('exceljs');
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  // Bundled as CommonJS the module is the namespace; loaded as ESM (tsx, Node) it sits on `default`.
+  const loaded = (await import('exceljs')) as typeof ExcelJS & { default?: typeof ExcelJS };
+  return loaded.default ?? loaded;
+}
 
 /** The prefix the CSV export puts before formula-like text so Excel does not run it. */
 export const FORMULA_GUARD = "'";

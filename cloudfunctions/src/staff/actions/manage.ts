@@ -28,7 +28,9 @@ export const list: Handler<typeof staffApi.list> = async (input, ctx) => {
   if (!estateId || !identity.staffEstateIds.includes(estateId))
     throw new AppError('FORBIDDEN', '您不负责该小区');
   const all = await findAll(ctx.db.staff, {}, { sort: [['name', 'asc']] });
-  return { staff: all.filter((m) => m.estateIds.includes(estateId)).map(toStaffView) };
+  return {
+    staff: all.filter((m) => m.estateIds.includes(estateId)).map((m) => toStaffView(m, identity.accountId)),
+  };
 };
 
 export const save: Handler<typeof staffApi.save> = async (input, ctx) => {
@@ -36,19 +38,21 @@ export const save: Handler<typeof staffApi.save> = async (input, ctx) => {
   const existing = input.staffId ? await ctx.db.staff.get(input.staffId) : null;
   if (input.staffId && !existing) throw new AppError('NOT_FOUND', '员工不存在');
   if (existing) assertManages(ctx, existing.estateIds);
-  const { staffId: _staffId, ...fields } = input;
+  const { staffId: _staffId, phone, ...fields } = input;
+  if (!existing && !phone) throw new AppError('VALIDATION', '请填写新员工的手机号');
   const member: StaffMember = existing
-    ? { ...existing, ...fields, updatedAt: ctx.now() }
+    ? { ...existing, ...fields, phone: phone ?? existing.phone, updatedAt: ctx.now() }
     : {
         _id: newId('staff'),
         ...fields,
+        phone: phone ?? '',
         accountId: null,
         inviteCode: newInvitationCode(),
         active: true,
         updatedAt: ctx.now(),
       };
   await persist(ctx, member);
-  return toStaffView(member);
+  return toStaffView(member, identityOf(ctx).accountId);
 };
 
 export const join: Handler<typeof staffApi.join> = async (input, ctx) => {
@@ -74,7 +78,7 @@ export const join: Handler<typeof staffApi.join> = async (input, ctx) => {
       .collection<Account>('accounts')
       .update(identity.accountId, { set: { staff: accountStaffFields(member), displayName: member.name } });
   });
-  return toStaffView(member);
+  return toStaffView(member, identity.accountId);
 };
 
 export const deactivate: Handler<typeof staffApi.deactivate> = async (input, ctx) => {
@@ -85,5 +89,5 @@ export const deactivate: Handler<typeof staffApi.deactivate> = async (input, ctx
     throw new AppError('PRECONDITION_FAILED', '不能停用自己');
   const member: StaffMember = { ...existing, active: false, inviteCode: null, updatedAt: ctx.now() };
   await persist(ctx, member);
-  return toStaffView(member);
+  return toStaffView(member, identityOf(ctx).accountId);
 };

@@ -1,16 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { EstateOverview, MeView } from '@linli/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Cell, CellGroup } from '../../components/nutui';
-import { OptionPicker } from '../../components/option-picker';
 import { RemoteView } from '../../components/remote-view';
 import { Screen } from '../../components/screen';
 import { StatGrid, StatTile } from '../../components/stat-tile';
 import { groupDigits } from '../../format';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { pickCurrentEstate, rememberCurrentEstate } from '../../state/current-estate';
+import { EstatePicker } from '../components/estate-picker';
+import { OwnersAway } from '../components/owners-away';
+import { EntryTiles } from './entry-tiles';
 import './index.css';
 
 export default function Workbench() {
@@ -24,28 +27,22 @@ export default function Workbench() {
   );
 }
 
-/**
- * The server refuses owners every staff action anyway; this only spares them a page of errors.
- * It sends them back to 我的, where the entry is not shown to them.
- */
-function OwnersAway() {
-  useEffect(() => {
-    void Taro.showToast({ title: '仅物业员工可使用工作台', icon: 'none' });
-    const timer = setTimeout(() => void Taro.switchTab({ url: '/pages/mine/index' }), 1200);
-    return () => clearTimeout(timer);
-  }, []);
-  return <EmptyState title="仅物业员工可使用工作台" description="正在返回「我的」…" glyph="⚙" />;
-}
-
 function StaffDesk({ account }: { account: MeView }) {
-  const [estateId, setEstateId] = useState(account.staffEstateIds[0] ?? null);
+  const [estateId, setEstateId] = useState(() => pickCurrentEstate(account.staffEstateIds));
+  // A staff page may have switched the estate meanwhile; they share the choice.
+  useDidShow(() => setEstateId(pickCurrentEstate(account.staffEstateIds)));
   if (!estateId)
     return <EmptyState title="暂无负责的小区" description="请联系管理员为您分配小区。" glyph="⚙" />;
+  const choose = (id: string) => {
+    rememberCurrentEstate(id);
+    setEstateId(id);
+  };
   return (
     <>
       {account.staffEstateIds.length > 1 ? (
-        <EstatePicker estateIds={account.staffEstateIds} value={estateId} onChange={setEstateId} />
+        <EstatePicker estateIds={account.staffEstateIds} value={estateId} onChange={choose} />
       ) : null}
+      <EntryTiles roles={account.roles} />
       <EstateOverviewView estateId={estateId} />
       {/* H5 has no navigation bar, and a reLaunch from the dev login leaves nothing to go back to. */}
       <CellGroup>
@@ -57,32 +54,6 @@ function StaffDesk({ account }: { account: MeView }) {
         />
       </CellGroup>
     </>
-  );
-}
-
-/** Names come from binding.estates; an id stands in if that list cannot be read. */
-function EstatePicker({
-  estateIds,
-  value,
-  onChange,
-}: {
-  estateIds: string[];
-  value: string;
-  onChange: (id: string) => void;
-}) {
-  const estates = useRemote(() => call('binding', 'estates', {}), []);
-  const names = new Map(
-    estates.status === 'ready' ? estates.data.estates.map((e) => [e.estateId, e.name]) : [],
-  );
-  return (
-    <CellGroup>
-      <OptionPicker
-        title="当前小区"
-        value={value}
-        options={estateIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
-        onChange={onChange}
-      />
-    </CellGroup>
   );
 }
 

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { BindNotice } from '../../components/bind-notice';
 import { EmptyState } from '../../components/empty-state';
 import { HouseholdCard } from '../../components/household-card';
@@ -8,6 +7,7 @@ import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { Screen } from '../../components/screen';
 import { greeting } from '../../format';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { pickCurrentHousehold } from '../../state/current-household';
@@ -21,9 +21,8 @@ const shortcuts = [
 
 export default function Home() {
   const me = useRemote(() => call('account', 'me', {}), []);
-  // 我的 may switch the household while this tab is hidden: read the choice again on every show.
-  const [, setShownAt] = useState(0);
-  useDidShow(() => setShownAt(Date.now()));
+  // 我的 may switch, bind or unbind a household while this tab is hidden: load again on every show.
+  useReloadOnShow(me.refresh);
 
   return (
     <Screen>

@@ -8,6 +8,7 @@ import { OptionPicker } from '../../components/option-picker';
 import { RemoteView } from '../../components/remote-view';
 import { RoleTags } from '../../components/role-tags';
 import { Screen } from '../../components/screen';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { clearSession, DEV_LOGIN_PAGE } from '../../services/session';
@@ -16,27 +17,54 @@ import {
   pickCurrentHousehold,
   rememberCurrentHousehold,
 } from '../../state/current-household';
+import { HouseholdActions } from './household-actions';
 import { HouseholdDetails } from './household-details';
 import './index.css';
 
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
 export default function Mine() {
   const me = useRemote(() => call('account', 'me', {}), []);
+  // A binding made or approved elsewhere shows up when the person comes back to this tab.
+  useReloadOnShow(me.refresh);
   return (
     <Screen>
-      <RemoteView remote={me}>{(account) => <Account account={account} />}</RemoteView>
-      {process.env.TARO_ENV === 'h5' ? (
-        <CellGroup>
-          <Cell title="切换演示账号" extra="›" clickable onClick={switchAccount} />
-        </CellGroup>
-      ) : null}
+      <RemoteView remote={me}>
+        {(account) => (
+          // A new set of households starts the page over, with the current one picked again.
+          <Account
+            key={account.households.map((h) => h.householdId).join()}
+            account={account}
+            onChanged={me.refresh}
+          />
+        )}
+      </RemoteView>
+      <CellGroup>
+        <Cell
+          title={<Text className="mine__minor">员工加入</Text>}
+          description="物业员工凭加入码开通工作台"
+          extra="›"
+          clickable
+          onClick={go('/pages/staff-join/index')}
+        />
+        {process.env.TARO_ENV === 'h5' ? (
+          <Cell
+            title={<Text className="mine__minor">切换演示账号</Text>}
+            extra="›"
+            clickable
+            onClick={switchAccount}
+          />
+        ) : null}
+      </CellGroup>
     </Screen>
   );
 }
 
-function Account({ account }: { account: MeView }) {
+function Account({ account, onChanged }: { account: MeView; onChanged: () => void }) {
   const [householdId, setHouseholdId] = useState(
     () => pickCurrentHousehold(account.households)?.householdId ?? null,
   );
+  const household = account.households.find((h) => h.householdId === householdId) ?? null;
   const choose = (id: string) => {
     rememberCurrentHousehold(id);
     setHouseholdId(id);
@@ -56,7 +84,7 @@ function Account({ account }: { account: MeView }) {
             description="小区概况与物业事务"
             extra="›"
             clickable
-            onClick={() => void Taro.navigateTo({ url: '/admin/workbench/index' })}
+            onClick={go('/admin/workbench/index')}
           />
         </CellGroup>
       ) : null}
@@ -75,7 +103,24 @@ function Account({ account }: { account: MeView }) {
         </CellGroup>
       ) : null}
 
-      {householdId ? <HouseholdDetails householdId={householdId} /> : account.isStaff ? null : <BindNotice />}
+      {household ? (
+        <>
+          <HouseholdActions household={household} onUnbound={onChanged} />
+          <HouseholdDetails householdId={household.householdId} />
+        </>
+      ) : account.isStaff ? (
+        <CellGroup>
+          <Cell
+            title="绑定我的房屋"
+            description="员工本人也是业主时，可绑定自己的房屋"
+            extra="›"
+            clickable
+            onClick={go('/pages/bind/index')}
+          />
+        </CellGroup>
+      ) : (
+        <BindNotice />
+      )}
     </>
   );
 }

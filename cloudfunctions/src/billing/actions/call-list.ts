@@ -1,0 +1,86 @@
+import {
+  AppError,
+  dunningStepLabel,
+  maskPhone,
+  type billingApi,
+  type CallListItem,
+  type DunningCall,
+} from '@linli/shared';
+import { findAll, type Collections } from '../../_lib/collections';
+import type { Handler } from '../../_lib/define-function';
+import { actorOf, servedEstateId } from '../access';
+
+async function ownersOf(
+  db: Collections,
+  householdIds: string[],
+): Promise<Map<string, CallListItem['owners']>> {
+  const owners = new Map<string, CallListItem['owners']>();
+  if (!householdIds.length) return owners;
+  const memberships = await findAll(db.memberships, {
+    where: { householdId: { in: householdIds }, relation: 'owner', movedOutOn: null },
+  });
+  const persons = new Map(
+    (await findAll(db.persons, { where: { _id: { in: memberships.map((m) => m.personId) } } })).map((p) => [
+      p._id,
+      p,
+    ]),
+  );
+  for (const m of memberships) {
+    const person = persons.get(m.personId);
+    if (!person) continue;
+    owners.set(m.householdId, [
+      ...(owners.get(m.householdId) ?? []),
+      { personId: person._id, name: person.name, phone: maskPhone(person.phone) },
+    ]);
+  }
+  return owners;
+}
+
+function toItem(call: DunningCall, owners: CallListItem['owners']): CallListItem {
+  return {
+    callId: call._id,
+    householdId: call.householdId,
+    roomCode: call.roomCode,
+    billIds: call.billIds,
+    stepLabel: dunningStepLabel(call.offsetDays),
+    dueDate: call.dueDate,
+    scheduledOn: call.scheduledOn,
+    outstandingFen: call.outstandingFen,
+    owners,
+    status: call.status,
+    outcome: call.outcome,
+    calledByName: call.calledByName,
+  };
+}
+
+/** 电话催缴清单: households due a reminder that no subscription message can reach. */
+export const callList: Handler<(typeof billingApi)['dunning.callList']> = async (input, ctx) => {
+  const estateId = servedEstateId(ctx, input.estateId);
+  const page = await ctx.db.dunningCalls.find(
+    { where: { estateId, status: input.status } },
+    { sort: [['createdAt', 'desc']], limit: 50, after: input.after },
+  );
+  const owners = await ownersOf(ctx.db, [...new Set(page.items.map((c) => c.householdId))]);
+  return {
+    items: page.items.map((call) => toItem(call, owners.get(call.householdId) ?? [])),
+    ...(page.next ? { next: page.next } : {}),
+  };
+};
+
+export const markCalled: Handler<(typeof billingApi)['dunning.markCalled']> = async (input, ctx) => {
+  const call = await ctx.db.dunningCalls.get(input.callId);
+  if (!call) throw new AppError('NOT_FOUND', '催缴记录不存在');
+  servedEstateId(ctx, call.estateId);
+  const actor = actorOf(ctx);
+  const done = {
+    status: 'done' as const,
+    outcome: input.outcome,
+    calledBy: actor.id,
+    calledByName: actor.name,
+    calledAt: ctx.now(),
+  };
+  if (!(await ctx.db.dunningCalls.update(call._id, { set: done }, { status: 'open' })))
+    throw new AppError('DUPLICATE', '该电话催缴已记录结果');
+  const owners = await ownersOf(ctx.db, [call.householdId]);
+  return toItem({ ...call, ...done }, owners.get(call.householdId) ?? []);
+};

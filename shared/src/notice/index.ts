@@ -1,0 +1,4 @@
+export * from './rich-text';
+export * from './notice';
+export * from './targeting';
+export * from './read-rate';
