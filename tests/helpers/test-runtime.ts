@@ -1,7 +1,7 @@
 import type { Envelope } from '@linli/shared';
 import { ensureAllIndexes } from '@linli/cloudfunctions/src/_lib/collections';
 import { createMemoryLogger } from '@linli/cloudfunctions/src/_lib/logger';
-import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
+import { createSqliteStore, type SqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
 import type { Store } from '@linli/cloudfunctions/src/_lib/store/port';
 import { createRuntime, type Runtime } from '@linli/cloudfunctions/src/local/runtime';
 import { seedDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
@@ -9,7 +9,7 @@ import type { CallerRef } from '@linli/cloudfunctions/src/_lib/dispatch';
 
 export interface TestRuntime {
   runtime: Runtime;
-  store: Store;
+  store: SqliteStore;
   logs: string[];
   /** Call an action as an OPENID (or `null` for no identity) and get the envelope. */
   call(openid: string | null, fn: string, action: string, input?: unknown): Promise<Envelope<unknown>>;

@@ -28,7 +28,8 @@ function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-async function resolveCaller(store: Store, ref: CallerRef, now: number): Promise<Caller> {
+/** Exported for the authorization-matrix test, which checks the gate cell by cell. */
+export async function resolveCaller(store: Store, ref: CallerRef, now: number): Promise<Caller> {
   if ('openid' in ref) return { kind: 'user', identity: await resolveIdentity(store, ref.openid, now) };
   if ('trigger' in ref) return { kind: 'trigger' };
   return { kind: 'anonymous' };

@@ -51,6 +51,11 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends Store {
   /** SQLite's query plan for a find, to check that an index serves it. */
   explainFind(collection: string, filter?: QueryFilter, options?: FindOptions): string[];
+  /**
+   * Rows written and kept since the database was opened (rolled-back writes excluded): equal
+   * before and after a call proves the call changed nothing (fuzz and authorization tests).
+   */
+  changeCount(): number;
 }
 
 type Param = string | number | null;
@@ -277,6 +282,19 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const lock = new Mutex();
   const inTransaction = new AsyncLocalStorage<TxState>();
   let closed = false;
+  // Rows changed inside transactions that then rolled back: total_changes() still counts them.
+  let rolledBack = 0;
+  const totalChanges = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  /** Run a write that may roll back as a whole, keeping `rolledBack` true when it does. */
+  function countingRollback<R>(write: () => R): R {
+    const before = totalChanges();
+    try {
+      return write();
+    } catch (error) {
+      rolledBack += totalChanges() - before;
+      throw error;
+    }
+  }
 
   function statement(sql: string): Database.Statement {
     let prepared = statements.get(sql);
@@ -385,7 +403,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (!docs.length) return;
     ensureTable(name);
     const insert = statement(`INSERT INTO "${name}" (id, doc) VALUES (?, ?)`);
-    db.transaction(() => docs.forEach((doc) => insertRow(name, doc, insert))).immediate();
+    countingRollback(() =>
+      db.transaction(() => docs.forEach((doc) => insertRow(name, doc, insert))).immediate(),
+    );
   }
 
   function setSync(name: string, doc: Doc): void {
@@ -502,8 +522,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       throw new Error('Transactions do not nest (CloudBase has no nested transactions)');
     const release = await lock.acquire();
     const state: TxState = { open: true };
+    let changesAtBegin = 0;
     try {
       db.exec('BEGIN IMMEDIATE');
+      changesAtBegin = totalChanges();
       let result: R;
       try {
         result = await inTransaction.run(state, () =>
@@ -513,7 +535,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         db.exec('COMMIT');
       } catch (error) {
         state.open = false;
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) {
+          db.exec('ROLLBACK');
+          rolledBack += totalChanges() - changesAtBegin;
+        }
         forgetSchema();
         throw error;
       }
@@ -555,6 +580,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
                 .found === 1,
           );
       }),
+
+    changeCount: () => totalChanges() - rolledBack,
 
     explainFind(name, filter, options = {}) {
       const { sql, params } = findSql(assertCollectionName(name), filter, options);

@@ -1,0 +1,19 @@
+/**
+ * Who may call each `property` action at the gate: Y may call, - is refused before the input is read.
+ * Columns: no identity, WeChat user with no home, bound owner, admin, finance, service, technician,
+ * timer trigger. Object-level rules (whose household, which estate) live in the handlers.
+ * tests/integration/authorization-matrix.test.ts fails when this table and the contracts disagree.
+ */
+export const accessMatrix = `
+action          anon unbound owner admin finance service tech trigger
+myHome          -    -       Y     -     -       -       -    -
+estateOverview  -    -       -     Y     Y       Y       Y    -
+tree            -    -       -     Y     Y       Y       Y    -
+unitRooms       -    -       -     Y     Y       Y       Y    -
+search          -    -       -     Y     Y       Y       Y    -
+household       -    -       -     Y     Y       Y       Y    -
+revealContact   -    -       -     Y     Y       Y       -    -
+importSheet     -    -       -     Y     -       -       -    -
+exportSheet     -    -       -     Y     Y       -       -    -
+importTemplate  -    -       -     Y     -       -       -    -
+`;
