@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { formatTable, type Benchmark, type BenchResult } from './harness';
 import { billingBenchmarks } from './suites/billing';
 import { foundationBenchmarks } from './suites/foundation';
+import { httpLoadBenchmarks } from './suites/http-load';
 import { noticeBenchmarks } from './suites/notice';
 import { propertyImportBenchmarks } from './suites/property-import';
 
@@ -15,6 +16,7 @@ const benchmarks: Benchmark[] = [
   ...propertyImportBenchmarks,
   ...billingBenchmarks,
   ...noticeBenchmarks,
+  ...httpLoadBenchmarks,
 ];
 
 async function main(): Promise<void> {

@@ -10,7 +10,10 @@ export interface LocalServer {
   url: string;
   dataDir: string;
   output: () => string;
+  /** SIGTERM, then remove the data directory unless it was passed in. */
   stop(): Promise<void>;
+  /** SIGKILL the whole process tree at once, as a crash or power cut would; keeps the data. */
+  kill(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -29,10 +32,10 @@ async function freePort(): Promise<number> {
  * newcomer would run it, and wait for /healthz. The H5 app must already be built (npm test does).
  */
 export async function startLocalServer(
-  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {},
 ): Promise<LocalServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
     cwd: repoRoot,
@@ -78,7 +81,15 @@ export async function startLocalServer(
       }
       child.stdout?.destroy();
       child.stderr?.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     },
   };
 }

@@ -88,6 +88,10 @@ export function createLocalServer(options: ServerOptions): Server {
         return sendEnvelope(res, fail(new AppError('VALIDATION', '请选择一个演示账号').toShape()));
       return sendJson(res, 200, { token: await sessions.create(body.data.openid) });
     }
+    // Fire the scheduler's timer trigger now, as CloudBase's timer would (local only: for demos
+    // and the fault scenarios, which cannot wait for the next minute).
+    if (path === '/dev/tick' && req.method === 'POST')
+      return sendEnvelope(res, await runtime.call('scheduler', 'tick', {}, { trigger: true }));
     if (path === '/outbox') {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

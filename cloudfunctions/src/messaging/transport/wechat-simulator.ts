@@ -67,7 +67,8 @@ export interface WechatSimulator {
   transport: MessageTransport;
 }
 
-const subscriptionId = (openid: string, templateId: string): string => keyId('simsub', openid, templateId);
+export const subscriptionId = (openid: string, templateId: string): string =>
+  keyId('simsub', openid, templateId);
 
 function invalidData(data: WechatSendRequest['data']): string | null {
   for (const [key, { value }] of Object.entries(data)) {
