@@ -8,6 +8,8 @@ const transform = {
 };
 const common = {
   transform,
+  // aedes 1.x ships ES modules only; compile it to CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!aedes/)'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30_000,

@@ -11,8 +11,15 @@ import { functions } from '../src/functions';
 const root = resolve(__dirname, '..');
 const outRoot = join(root, 'dist');
 
-/** Packages left out of the bundle and installed by CloudBase (`installDependency`). */
-const EXTERNAL: Record<string, string> = { '@cloudbase/node-sdk': '3.18.3', exceljs: '4.4.0' };
+/**
+ * Packages left out of the bundle and installed by CloudBase (`installDependency`).
+ * wechatpay-axios-plugin assigns to a getter-only property, which throws once bundled into strict code.
+ */
+const EXTERNAL: Record<string, string> = {
+  '@cloudbase/node-sdk': '3.18.3',
+  exceljs: '4.4.0',
+  'wechatpay-axios-plugin': '0.9.6',
+};
 
 export async function buildFunctions(names: string[] = Object.keys(functions)): Promise<string[]> {
   rmSync(outRoot, { recursive: true, force: true });

@@ -6,16 +6,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable, type Benchmark, type BenchResult } from './harness';
 import { billingBenchmarks } from './suites/billing';
+import { facilitiesBenchmarks } from './suites/facilities';
 import { foundationBenchmarks } from './suites/foundation';
 import { httpLoadBenchmarks } from './suites/http-load';
+import { iotBenchmarks } from './suites/iot';
 import { noticeBenchmarks } from './suites/notice';
+import { paymentBenchmarks } from './suites/payment';
 import { propertyImportBenchmarks } from './suites/property-import';
+import { surveyBenchmarks } from './suites/survey';
+import { workorderBenchmarks } from './suites/workorder';
 
 const benchmarks: Benchmark[] = [
   ...foundationBenchmarks,
   ...propertyImportBenchmarks,
   ...billingBenchmarks,
   ...noticeBenchmarks,
+  ...paymentBenchmarks,
+  ...surveyBenchmarks,
+  ...workorderBenchmarks,
+  ...facilitiesBenchmarks,
+  ...iotBenchmarks,
   ...httpLoadBenchmarks,
 ];
 

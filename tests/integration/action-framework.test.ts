@@ -143,7 +143,9 @@ describe('every declared action', () => {
     '$fn / $action rejects a malformed input with VALIDATION and writes nothing',
     async ({ fn, action, access }) => {
       const owner = typeof access === 'object' && !access.roles.some((r) => r !== 'owner');
-      const openid = owner ? 'demo-owner-1' : 'demo-admin';
+      // Actions only technicians may call (field work) are tried by a technician.
+      const technician = typeof access === 'object' && !access.roles.some((r) => r !== 'technician');
+      const openid = owner ? 'demo-owner-1' : technician ? 'demo-tech-lift' : 'demo-admin';
       const ref = access === 'trigger' ? { trigger: true as const } : { openid };
       // prime the caller's account so the snapshot compares only what the action did
       await t.call(openid, 'account', 'me');

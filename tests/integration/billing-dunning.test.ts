@@ -6,14 +6,19 @@ import {
   type TickResult,
 } from '@linli/shared';
 import { collections } from '@linli/cloudfunctions/src/_lib/collections';
-import type { OutboxMessage as Outbox } from '@linli/cloudfunctions/src/billing/dunning/outbox';
 import { runDunning } from '@linli/cloudfunctions/src/billing/dunning/run-dunning';
 import { billingJobs } from '@linli/cloudfunctions/src/billing/jobs';
 import { jobs } from '@linli/cloudfunctions/src/scheduler/jobs';
 import { billingRuntime, commitAll, ESTATE, JULY_10 } from '../helpers/billing';
+import { acceptSubscription, accountOf, outboxMessages, quotaLeft } from '../helpers/messaging';
 import type { TestRuntime } from '../helpers/test-runtime';
 
 const OWNER_HOME = keyId('hh', ESTATE, '1-1-1201');
+
+/** The owner taps 允许 on the 缴费提醒 prompt `times` times (one accept allows one message). */
+async function subscribeToReminders(t: TestRuntime, openid: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) await acceptSubscription(t, openid, ['bill_due']);
+}
 
 describe('催缴 dunning: reminders by schedule, once per bill and step', () => {
   let t: TestRuntime;
@@ -27,7 +32,9 @@ describe('催缴 dunning: reminders by schedule, once per bill and step', () => 
 
   const deps = () => ({ db: collections(t.store), store: t.store, now: () => clock });
 
-  it('sends bound owners a message 3 days before the due date and records one attempt per bill and step, however often it runs', async () => {
+  it('sends subscribed owners a message 3 days before the due date and records one attempt per bill and step, however often it runs', async () => {
+    await subscribeToReminders(t, 'demo-owner-1', 1);
+    await subscribeToReminders(t, 'demo-owner-2', 1);
     const first = await runDunning(deps(), '2026-07-12');
     const again = await runDunning(deps(), '2026-07-12');
     expect(again).toEqual({ attempts: 0, messages: 0, calls: 0 });
@@ -37,30 +44,50 @@ describe('催缴 dunning: reminders by schedule, once per bill and step', () => 
     expect(first.attempts).toBe(openJuly);
     expect(await t.store.collection('dunning_attempts').count({ where: { step: 'before3' } })).toBe(openJuly);
 
-    const messages = (
-      await t.store.collection<Outbox>('outbox').find({ where: { toOpenid: 'demo-owner-1' } })
-    ).items;
+    const messages = await outboxMessages(t, { toAccountId: accountOf('demo-owner-1') });
     expect(messages).toEqual([
       expect.objectContaining({
         kind: 'bill_due',
+        eventKey: `${OWNER_HOME}.2026-07-15.before3`,
+        householdId: OWNER_HOME,
         templateTitle: '缴费提醒',
         status: 'pending',
         page: `pages/bills/index?householdId=${OWNER_HOME}`,
         fields: expect.objectContaining({
           房屋: '邻里花园 1-1-1201',
-          截止日期: '2026-07-15',
+          缴费期限: '2026年7月15日',
           温馨提示: '将于 3 天后到期，请及时缴纳',
         }) as unknown,
       }),
     ]);
-    expect(messages[0]!.fields['应缴金额']).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(messages[0]!.fields['待缴金额']).toMatch(/^¥\d+\.\d\d$/);
+    expect(await quotaLeft(t, 'demo-owner-1', 'bill_due')).toBe(0);
     // Only the two demo owners have bound accounts; the other 598 households go on the call list, once each.
     expect(first.messages).toBe(2);
     expect(first.calls).toBe(598);
     expect(await t.store.collection('dunning_calls').count()).toBe(598);
   });
 
+  it('puts a bound owner without quota, or who turned reminders off, on the call list instead', async () => {
+    await t.ok('demo-owner-2', 'message', 'setPreferences', { kinds: { bill_due: false } });
+    await subscribeToReminders(t, 'demo-owner-2', 1);
+    const summary = await runDunning(deps(), '2026-07-12');
+    expect(summary.messages).toBe(0);
+    expect(summary.calls).toBe(600);
+    const [noQuota] = await outboxMessages(t, { toAccountId: accountOf('demo-owner-1') });
+    expect(noQuota).toMatchObject({ kind: 'bill_due', status: 'no_quota' });
+    const [optedOut] = await outboxMessages(t, { toAccountId: accountOf('demo-owner-2') });
+    expect(optedOut).toMatchObject({ kind: 'bill_due', status: 'opted_out' });
+    // The unused unit stays for another message.
+    expect(await quotaLeft(t, 'demo-owner-2', 'bill_due')).toBe(1);
+    const call = await t.store
+      .collection('dunning_calls')
+      .get(keyId('call', OWNER_HOME, '2026-07-15', 'before3'));
+    expect(call).toMatchObject({ householdId: OWNER_HOME, status: 'open' });
+  });
+
   it('follows each step of the schedule: on the day, then 7 and 30 days overdue', async () => {
+    await subscribeToReminders(t, 'demo-owner-1', 6);
     for (const day of ['2026-07-12', '2026-07-15', '2026-07-22', '2026-08-14']) {
       clock = Date.parse(`${day}T01:00:00Z`);
       await runDunning(deps(), day);
@@ -69,11 +96,9 @@ describe('催缴 dunning: reminders by schedule, once per bill and step', () => 
       .collection('dunning_attempts')
       .find({ where: { billId: keyId('bill', OWNER_HOME, '2026-07', 'property') } });
     expect(attempts.items.map((a) => a.step).sort()).toEqual(['after30', 'after7', 'before3', 'due']);
-    const messages = (
-      await t.store.collection<Outbox>('outbox').find({ where: { toOpenid: 'demo-owner-1' } })
-    ).items;
+    const messages = await outboxMessages(t, { toAccountId: accountOf('demo-owner-1') });
     const byCreation = messages
-      .filter((m) => m.fields['截止日期'] === '2026-07-15')
+      .filter((m) => m.fields['缴费期限'] === '2026年7月15日')
       .sort((a, b) => a.createdAt - b.createdAt);
     expect(byCreation.map((m) => m.fields['温馨提示'])).toEqual([
       '将于 3 天后到期，请及时缴纳',
@@ -82,7 +107,8 @@ describe('催缴 dunning: reminders by schedule, once per bill and step', () => 
       '已逾期 30 天，请尽快缴纳',
     ]);
     // June's bills, still open, got their own 30-day reminder on 15 July.
-    expect(messages.filter((m) => m.fields['截止日期'] === '2026-06-15')).toHaveLength(1);
+    expect(messages.filter((m) => m.fields['缴费期限'] === '2026年6月15日')).toHaveLength(1);
+    expect(messages.every((m) => m.status === 'pending')).toBe(true);
   });
 
   it('runs daily from the scheduler, catching up a missed day, without duplicates', async () => {
@@ -105,6 +131,7 @@ describe('催缴 dunning: reminders by schedule, once per bill and step', () => 
   });
 
   it('gives staff a call list for households nobody can message, and records the call', async () => {
+    await subscribeToReminders(t, 'demo-owner-1', 1);
     await runDunning(deps(), '2026-07-12');
     const list = await t.ok<{ items: CallListItem[]; next?: string }>(
       'demo-service',

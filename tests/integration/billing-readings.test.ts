@@ -88,6 +88,26 @@ describe('meter readings', () => {
     });
   });
 
+  it("lists one household's readings newest first, for the reading form's previous figure", async () => {
+    const list = await t.ok<{ items: MeterReadingView[] }>('demo-tech-plumbing', 'billing', 'readings.list', {
+      householdId: HOME,
+      meter: 'water',
+    });
+    expect(list.items.map((r) => r.period)).toEqual(['2026-06', '2026-05', '2026-04']);
+    expect(list.items[0]).toMatchObject({ reading: june.reading, householdId: HOME });
+    expect(await t.errorCode('demo-admin-maple', 'billing', 'readings.list', { householdId: HOME })).toBe(
+      'FORBIDDEN',
+    );
+    expect(await t.errorCode('demo-tech-plumbing', 'billing', 'readings.list', { meter: 'water' })).toBe(
+      'VALIDATION',
+    );
+    expect(
+      await t.errorCode('demo-tech-plumbing', 'billing', 'readings.list', {
+        householdId: keyId('hh', ESTATE, '9-9-9999'),
+      }),
+    ).toBe('NOT_FOUND');
+  });
+
   it('holds an outlier out of billing until it is approved, then a rescan bills it', async () => {
     const held = await t.ok<{ items: MeterReadingView[] }>('demo-finance', 'billing', 'readings.list', {
       estateId: ESTATE,

@@ -32,6 +32,15 @@ export function callerFromPlatform(env: NodeJS.ProcessEnv, event: unknown): Call
   return { anonymous: true };
 }
 
+/** HTTP access (集成请求): `{ httpMethod, path, headers, body, isBase64Encoded }`. */
+const HttpEvent = z.object({
+  httpMethod: z.string(),
+  path: z.string().default('/'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().nullish(),
+  isBase64Encoded: z.boolean().default(false),
+});
+
 /** The CloudBase `main(event, context)` of one function. */
 export function createMain(fn: RuntimeFunction, options: { store?: () => Store } = {}) {
   const log = createLogger({ base: { fn: fn.name } });
@@ -39,7 +48,33 @@ export function createMain(fn: RuntimeFunction, options: { store?: () => Store }
   const getStore =
     options.store ?? (() => createCloudbaseStore({ app: tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }) }));
 
-  return async function main(event: unknown, context?: { request_id?: string }): Promise<Envelope<unknown>> {
+  return async function main(
+    event: unknown,
+    context?: { request_id?: string },
+  ): Promise<
+    | Envelope<unknown>
+    | { isBase64Encoded: false; statusCode: number; headers: Record<string, string>; body: string }
+  > {
+    const http = fn.http ? HttpEvent.safeParse(event) : null;
+    if (fn.http && http?.success) {
+      store ??= getStore();
+      const raw = http.data.body ?? '';
+      // The notification signature covers the exact bytes: decode, never re-serialize.
+      const body = http.data.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+      const headers = Object.fromEntries(
+        Object.entries(http.data.headers).map(([k, v]) => [k.toLowerCase(), v]),
+      );
+      const answer = await fn.http(
+        { method: http.data.httpMethod.toUpperCase(), path: http.data.path, headers, body },
+        { store, log, now: Date.now },
+      );
+      return {
+        isBase64Encoded: false,
+        statusCode: answer.statusCode,
+        headers: answer.headers ?? {},
+        body: answer.body,
+      };
+    }
     const caller = callerFromPlatform(process.env, event);
     if ('trigger' in caller) return run('tick', {}, caller, context?.request_id);
     const parsed = FunctionEvent.safeParse(event);

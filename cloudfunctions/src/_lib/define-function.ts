@@ -28,11 +28,33 @@ export type Handler<C extends ActionContract> = (
 
 export type Handlers<F extends FunctionContracts> = { [A in keyof F]: Handler<F[A]> };
 
+/** A request reaching a function through HTTP access (a WeChat Pay notification), body as raw text. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** Serves HTTP-triggered calls; there is no caller identity, so it authenticates the request itself. */
+export type HttpHandler = (
+  request: HttpRequest,
+  deps: { store: Store; log: Logger; now: () => number },
+) => Promise<HttpResponse>;
+
 /** A bounded context's function: its contracts (from shared) and one handler per action. */
 export interface CloudFunction<F extends FunctionContracts = FunctionContracts> {
   name: string;
   contracts: F;
   handlers: Handlers<F>;
+  http?: HttpHandler;
 }
 
 /** A function as the runtime sees it: handlers take input the dispatcher has already parsed. */
@@ -40,6 +62,7 @@ export interface RuntimeFunction {
   name: string;
   contracts: FunctionContracts;
   handlers: Record<string, (input: never, ctx: ActionContext) => Promise<unknown>>;
+  http?: HttpHandler;
 }
 
 /**
@@ -51,6 +74,7 @@ export function defineFunction<F extends FunctionContracts>(
   name: string,
   contracts: F,
   handlers: Handlers<F>,
+  options: { http?: HttpHandler } = {},
 ): CloudFunction<F> {
-  return { name, contracts, handlers };
+  return { name, contracts, handlers, ...options };
 }

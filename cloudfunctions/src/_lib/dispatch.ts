@@ -64,7 +64,7 @@ export async function dispatch(
 
     const isStaffCaller = caller.kind === 'user' && caller.identity.roles.some((r) => r !== 'owner');
     const store =
-      caller.kind === 'user' && isStaffCaller
+      caller.kind === 'user' && isStaffCaller && !contract.unaudited
         ? auditingStore(
             deps.store,
             {

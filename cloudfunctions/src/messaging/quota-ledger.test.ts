@@ -51,7 +51,7 @@ describe('quota ledger', () => {
 
   it('lists every template with what is left, shared by the kinds that use it', async () => {
     const quota = await quotaOf(store, 'acct_a', config);
-    expect(quota).toHaveLength(7);
+    expect(quota).toHaveLength(8); // one template per kind, service_reply included
     expect(quota.find((q) => q.templateId === BILL)).toEqual({
       templateId: BILL,
       kinds: ['bill_due'],

@@ -48,6 +48,8 @@ export interface OpenOrderSpec {
   deviceModel?: string | null;
   source: WorkOrderSource;
   reporter: { accountId: string | null; name: string; phone: string | null };
+  /** The building the fault is in (the household's, or the public area's); dispatch prefers technicians already there. */
+  buildingId: string | null;
   /** A staff override of the computed priority. */
   priority?: Priority;
   /** Who stamps the first timeline entry. */
@@ -156,7 +158,7 @@ export async function openWorkOrder(
         location: spec.location,
         locationLabel: locationLabel(spec.location),
         locationKey: key,
-        buildingId: spec.location.kind === 'public' ? spec.location.buildingId : null,
+        buildingId: spec.buildingId,
         category: spec.category,
         requiredSkill: requiredSkillOf[spec.category],
         description: spec.description,

@@ -360,14 +360,20 @@ export const billingApi = {
     input: z
       .object({
         estateId: Id.optional(),
-        period: Period,
+        period: Period.optional(),
+        /** One household's readings, newest first (the reading form shows the last one). */
+        householdId: Id.optional(),
         meter: MeterKind.optional(),
         status: z.enum(['approved', 'pending_review', 'rejected']).optional(),
         after: After.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((r) => r.period !== undefined || r.householdId !== undefined, {
+        path: ['period'],
+        message: '请选择账期或房屋',
+      }),
     access: { roles: allStaff },
-    summary: '按账期查看抄表读数（可筛选待复核）',
+    summary: '按账期或房屋查看抄表读数（可筛选待复核）',
   }),
 
   'run.preview': contract<RunPreview>()({

@@ -15,6 +15,11 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O = unknown> {
   access: Access;
   /** One line for the API listing and the authorization table. */
   summary: string;
+  /**
+   * Writes are not put in the audit trail even when the caller is staff: for answers that must
+   * not name their author (anonymous surveys). Use for nothing else.
+   */
+  unaudited?: true;
   /** Phantom field carrying the output type to the typed client. */
   readonly __output?: O;
 }
@@ -28,6 +33,7 @@ export function contract<O>() {
     input: I;
     access: Access;
     summary: string;
+    unaudited?: true;
   }): ActionContract<I, O> => definition;
 }
 

@@ -1,4 +1,4 @@
-import { divideRounded, parseDecimal } from '../money/decimal';
+import { divideRounded, parseDecimal, pow10 } from '../money/decimal';
 import { fen, formatYuan, type Fen } from '../money/money';
 import { daysBetween, type LocalDate } from '../time/shanghai';
 import type { LateFeeRule } from './fee-standard';
@@ -46,7 +46,7 @@ export function lateFeeOf(input: {
     Number(
       divideRounded(
         BigInt(outstandingFen) * rate.units * BigInt(chargedDays),
-        100n * 10n ** BigInt(rate.scale),
+        100n * pow10(rate.scale),
         'down',
       ),
     ),

@@ -4,6 +4,7 @@ import {
   DecimalString,
   divideRounded,
   parseDecimal,
+  pow10,
   formatScaled,
   subtractDecimals,
   sumDecimals,
@@ -107,11 +108,11 @@ export function outlierFlag(consumption: string | null, history: readonly string
   // consumption > factor × total / n  ⇔  consumption × n > factor × total (exact, no division)
   const current = parseDecimal(consumption);
   const scale = Math.max(current.scale, total.scale);
-  const lhs = current.units * 10n ** BigInt(scale - current.scale) * BigInt(history.length);
-  const rhs = total.units * 10n ** BigInt(scale - total.scale) * BigInt(OUTLIER_FACTOR);
+  const lhs = current.units * pow10(scale - current.scale) * BigInt(history.length);
+  const rhs = total.units * pow10(scale - total.scale) * BigInt(OUTLIER_FACTOR);
   if (lhs <= rhs) return null;
   const average = formatScaled({
-    units: divideRounded(total.units * 100n, BigInt(history.length) * 10n ** BigInt(total.scale), 'half-up'),
+    units: divideRounded(total.units * 100n, BigInt(history.length) * pow10(total.scale), 'half-up'),
     scale: 2,
   });
   return `用量 ${consumption} 超过近 ${history.length} 期平均 ${trimDecimal(average)} 的 ${OUTLIER_FACTOR} 倍，请复核`;

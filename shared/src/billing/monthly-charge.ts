@@ -1,4 +1,4 @@
-import { divideRounded, multiplyDecimals, type ScaledInt } from '../money/decimal';
+import { divideRounded, multiplyDecimals, pow10, type ScaledInt } from '../money/decimal';
 import { addFen, fen, formatYuan, ZERO, type Fen } from '../money/money';
 import type { PropertyType } from '../schemas/property';
 import { daysInPeriod, type Period } from '../time/period';
@@ -133,7 +133,7 @@ function prorate(
   rule: MonthlyRule,
 ): Fen {
   const numerator = unit.monthly.units * BigInt(percent) * BigInt(days);
-  const denominator = 10n ** BigInt(unit.monthly.scale) * 100n * BigInt(monthDays);
+  const denominator = pow10(unit.monthly.scale) * 100n * BigInt(monthDays);
   return fen(Number(divideRounded(numerator, denominator, rule.rounding)));
 }
 

@@ -7,6 +7,21 @@ import { z } from 'zod';
 export const DecimalString = z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, '请输入数字，最多 6 位小数');
 export type DecimalString = z.infer<typeof DecimalString>;
 
+// Bill runs scale every line: the common exponents are looked up, not built.
+const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 40 }, (_, i) => BigInt(`1${'0'.repeat(i)}`));
+
+/**
+ * 10^exponent as a bigint, without the power operator: the mini-program's Babel targets old browsers and
+ * rewrites `**` to Math.pow, which throws on bigints, so every decimal rule would fail on phones.
+ */
+export function pow10(exponent: number): bigint {
+  const cached = POWERS_OF_TEN[exponent];
+  if (cached !== undefined) return cached;
+  if (!Number.isInteger(exponent) || exponent < 0)
+    throw new RangeError(`pow10 needs a whole exponent, got ${exponent}`);
+  return BigInt(`1${'0'.repeat(exponent)}`);
+}
+
 /** A decimal as an integer count of 10^-scale units. */
 export interface ScaledInt {
   units: bigint;
@@ -87,16 +102,16 @@ export function multiplyDecimals(...factors: string[]): ScaledInt {
 /** Round a scaled decimal to a given number of decimal places. */
 export function roundScaled(value: ScaledInt, places: number, rounding: Rounding): ScaledInt {
   if (value.scale <= places) {
-    return { units: value.units * 10n ** BigInt(places - value.scale), scale: places };
+    return { units: value.units * pow10(places - value.scale), scale: places };
   }
-  return { units: divideRounded(value.units, 10n ** BigInt(value.scale - places), rounding), scale: places };
+  return { units: divideRounded(value.units, pow10(value.scale - places), rounding), scale: places };
 }
 
 /** Exact sum of decimal strings, e.g. total building area. */
 export function sumDecimals(values: string[]): string {
   const parsed = values.map(parseDecimal);
   const scale = Math.max(0, ...parsed.map((v) => v.scale));
-  const units = parsed.reduce((total, v) => total + v.units * 10n ** BigInt(scale - v.scale), 0n);
+  const units = parsed.reduce((total, v) => total + v.units * pow10(scale - v.scale), 0n);
   return formatScaled({ units, scale });
 }
 
@@ -104,7 +119,7 @@ function aligned(a: string, b: string): [bigint, bigint, number] {
   const x = parseDecimal(a);
   const y = parseDecimal(b);
   const scale = Math.max(x.scale, y.scale);
-  return [x.units * 10n ** BigInt(scale - x.scale), y.units * 10n ** BigInt(scale - y.scale), scale];
+  return [x.units * pow10(scale - x.scale), y.units * pow10(scale - y.scale), scale];
 }
 
 /** Exact a − b, e.g. a meter's consumption between two readings. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divideRounded, multiplyDecimals, parseDecimal, type Rounding } from './decimal';
+import { divideRounded, multiplyDecimals, parseDecimal, pow10, type Rounding } from './decimal';
 
 /** Money is an integer count of fen (分). Never a float, never yuan, until it is shown. */
 export type Fen = number & { readonly __brand: 'Fen' };
@@ -37,7 +37,7 @@ export function yuanToFen(yuan: string): Fen {
   const cleaned = yuan.trim().replace(/^¥/, '').replace(/,/g, '');
   const { units, scale } = parseDecimal(cleaned);
   if (scale > 2) throw new RangeError(`amount has more than 2 decimals: ${yuan}`);
-  return toFen(units * 10n ** BigInt(2 - scale));
+  return toFen(units * pow10(2 - scale));
 }
 
 /**
@@ -46,13 +46,13 @@ export function yuanToFen(yuan: string): Fen {
  */
 export function multiplyToFen(quantity: string, unitPriceYuan: string, rounding: Rounding = 'half-up'): Fen {
   const product = multiplyDecimals(quantity, unitPriceYuan, '100');
-  return toFen(divideRounded(product.units, 10n ** BigInt(product.scale), rounding));
+  return toFen(divideRounded(product.units, pow10(product.scale), rounding));
 }
 
 /** amount × an exact decimal factor (a discount such as "0.95", a rate) → fen. */
 export function scaleFen(amount: Fen, factor: string, rounding: Rounding = 'half-up'): Fen {
   const product = multiplyDecimals(String(amount), factor);
-  return toFen(divideRounded(product.units, 10n ** BigInt(product.scale), rounding));
+  return toFen(divideRounded(product.units, pow10(product.scale), rounding));
 }
 
 /** amount × numerator / denominator, e.g. proration by days (16 of 30 days). */

@@ -8,3 +8,4 @@ export * from './knowledge';
 export * from './report-limits';
 export * from './stats';
 export * from './settings';
+export * from './urgency';

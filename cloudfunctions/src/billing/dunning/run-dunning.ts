@@ -4,8 +4,6 @@ import {
   dunningCallId,
   dunningStepKey,
   fen,
-  formatYuan,
-  keyId,
   OPEN_STATUSES,
   outstandingOf,
   type DunningAttempt,
@@ -15,9 +13,9 @@ import {
 } from '@linli/shared';
 import { findAll, type Collections } from '../../_lib/collections';
 import type { Store } from '../../_lib/store/port';
+import { enqueueToHousehold } from '../../messaging';
 import { groupByHousehold } from '../group-by-household';
 import { insertOnce } from '../idempotent-writes';
-import { enqueueMessage } from './outbox';
 import { dunningScheduleOf } from './settings';
 
 /** Ids per `in` query, well below any page or request limit. */
@@ -38,34 +36,6 @@ function batches<T>(items: readonly T[]): T[][] {
 function reminder(offsetDays: number): string {
   if (offsetDays < 0) return `将于 ${-offsetDays} 天后到期，请及时缴纳`;
   return offsetDays === 0 ? '今天到期，请及时缴纳' : `已逾期 ${offsetDays} 天，请尽快缴纳`;
-}
-
-/** The openids of every account bound to each household. */
-async function recipientsOf(
-  db: Collections,
-  householdIds: string[],
-): Promise<Map<string, Array<{ accountId: string; openid: string }>>> {
-  const recipients = new Map<string, Array<{ accountId: string; openid: string }>>();
-  for (const ids of batches(householdIds)) {
-    const bindings = await findAll(db.bindings, { where: { householdId: { in: ids }, status: 'approved' } });
-    const accountIds = [...new Set(bindings.map((b) => b.accountId))];
-    const accounts = new Map<string, string>();
-    for (const some of batches(accountIds))
-      for (const account of await findAll(
-        db.accounts,
-        { where: { _id: { in: some } } },
-        { fields: ['openid'] },
-      ))
-        accounts.set(account._id, account.openid);
-    for (const binding of bindings) {
-      const openid = accounts.get(binding.accountId);
-      if (!openid) continue;
-      const list = recipients.get(binding.householdId) ?? [];
-      list.push({ accountId: binding.accountId, openid });
-      recipients.set(binding.householdId, list);
-    }
-  }
-  return recipients;
 }
 
 /** One step of one estate on one day: the open bills due `offsetDays` ago (or ahead). */
@@ -95,42 +65,37 @@ async function remindStep(
     own.some((b) => !done.has(dunningAttemptId(b._id, offsetDays))),
   );
   if (!pending.length) return;
-  const recipients = await recipientsOf(
-    db,
-    pending.map(([householdId]) => householdId),
-  );
   const step = dunningStepKey(offsetDays);
   const at = deps.now();
 
   for (const [householdId, own] of pending) {
-    const to = recipients.get(householdId) ?? [];
-    const total = own.reduce((sum, b) => sum + outstandingOf(b), 0);
+    const total = fen(own.reduce((sum, b) => sum + outstandingOf(b), 0));
     const names = [...new Set(own.map((b) => b.itemName))];
+    // Through the message service, so quota, opt-outs, WeChat's field rules and retries apply.
     // Messages and call entries first, attempts last: a crash between them re-sends nothing
-    // (their ids are deterministic) and the re-run still records the attempts.
-    const messageIds: string[] = [];
-    for (const recipient of to) {
-      const _id = keyId('msg', 'bill_due', householdId, dueDate, step, recipient.accountId);
-      messageIds.push(_id);
-      const queued = await enqueueMessage(deps.store, {
-        _id,
-        createdAt: at,
-        toOpenid: recipient.openid,
+    // (the event key is deterministic) and the re-run still records the attempts.
+    const sent = await enqueueToHousehold(
+      deps.store,
+      {
         kind: 'bill_due',
-        templateTitle: '缴费提醒',
+        eventKey: `${householdId}.${dueDate}.${step}`,
+        estateId: estate._id,
+        householdId,
         fields: {
-          房屋: `${estate.name} ${own[0]!.roomCode}`,
-          缴费项目: names.length > 1 ? `${names[0]}等 ${own.length} 项` : names[0]!,
-          应缴金额: formatYuan(fen(total)),
-          截止日期: dueDate,
-          温馨提示: reminder(offsetDays),
+          house: `${estate.name} ${own[0]!.roomCode}`,
+          itemName: names.length > 1 ? `${names[0]}等 ${own.length} 项` : names[0]!,
+          amountFen: total,
+          dueDate,
+          note: reminder(offsetDays),
         },
-        status: 'pending',
         page: `pages/bills/index?householdId=${householdId}`,
-      });
-      if (queued) summary.messages++;
-    }
-    const callId = to.length ? null : dunningCallId(householdId, dueDate, offsetDays);
+      },
+      { now: at },
+    );
+    summary.messages += sent.outcomes.filter((o) => o.status === 'pending').length;
+    const messageIds = sent.outcomes.map((o) => o.messageId);
+    // Nobody reachable by message (no bound account, no quota left, opted out): staff phone.
+    const callId = sent.reached ? null : dunningCallId(householdId, dueDate, offsetDays);
     if (callId) {
       const call: DunningCall = {
         _id: callId,
@@ -142,7 +107,7 @@ async function remindStep(
         dueDate,
         scheduledOn: today,
         billIds: own.map((b) => b._id),
-        outstandingFen: fen(total),
+        outstandingFen: total,
         status: 'open',
         outcome: null,
         calledBy: null,
@@ -176,8 +141,9 @@ async function remindStep(
 
 /**
  * 催缴, run daily: for every estate and every step of its schedule, remind the households of
- * the open bills whose due date the step points at. Bound accounts get a subscription message;
- * households without one go on the staff's call list. Every reminder is recorded per
+ * the open bills whose due date the step points at. Bound accounts get a subscription message
+ * where they granted quota and did not opt out; households no message reaches go on the staff's
+ * call list. Every reminder is recorded per
  * (bill, step) under a deterministic id, so running a day twice sends and records nothing new.
  */
 export async function runDunning(

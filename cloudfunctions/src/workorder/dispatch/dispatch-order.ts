@@ -27,7 +27,7 @@ export interface DispatchOutcome {
 const REASONS_KEPT = 5;
 
 async function rank(ctx: ActionContext, order: WorkOrder) {
-  const candidates = await loadCandidates(ctx, order.estateId);
+  const candidates = await loadCandidates(ctx, order.estateId, order.requiredSkill);
   const decision = rankTechnicians(
     {
       requiredSkill: order.requiredSkill,

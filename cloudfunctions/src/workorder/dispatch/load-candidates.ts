@@ -1,4 +1,10 @@
-import { ASSIGNED_STATES, FAIRNESS_WINDOW_MS, type DispatchCandidate, type StaffMember } from '@linli/shared';
+import {
+  ASSIGNED_STATES,
+  FAIRNESS_WINDOW_MS,
+  type DispatchCandidate,
+  type Skill,
+  type StaffMember,
+} from '@linli/shared';
 import { findAll } from '../../_lib/collections';
 import type { ActionContext } from '../../_lib/define-function';
 import { workorderCollections } from '../documents';
@@ -15,28 +21,33 @@ export async function estateTechnicians(
 }
 
 /**
- * Everything dispatch reads, in three queries whatever the team size: the technicians, the
- * open orders they hold (load and buildings), and who was given orders in the fairness window.
+ * Everything dispatch reads, in two queries whatever the team size: the technicians, then the
+ * orders held open (load and buildings) or given out within the fairness window by those who
+ * have the skill asked for (the others are ranked out on skill alone, so their load is not read).
+ * One query for both kinds of order, since most recent assignments are still open.
  */
 export async function loadCandidates(
   ctx: Pick<ActionContext, 'db' | 'store' | 'now'>,
   estateId: string,
+  skill?: Skill,
 ): Promise<LoadedCandidate[]> {
   const { workorders } = workorderCollections(ctx.store);
   const since = ctx.now() - FAIRNESS_WINDOW_MS;
-  const [technicians, open, recent] = await Promise.all([
-    estateTechnicians(ctx, estateId),
-    findAll(
-      workorders,
-      { where: { estateId, state: { in: [...ASSIGNED_STATES] } } },
-      { fields: ['assigneeId', 'buildingId'] },
-    ),
-    findAll(
-      workorders,
-      { where: { estateId, assignedAt: { gte: since } } },
-      { fields: ['assigneeId', 'assignedAt'] },
-    ),
-  ]);
+  const held = new Set<string>(ASSIGNED_STATES);
+  const technicians = await estateTechnicians(ctx, estateId);
+  const able = technicians.filter((m) => !skill || m.skills.includes(skill)).map((m) => m._id);
+  const touched = able.length
+    ? await findAll(
+        workorders,
+        {
+          where: { estateId, assigneeId: { in: able } },
+          or: [{ state: { in: [...ASSIGNED_STATES] } }, { assignedAt: { gte: since } }],
+        },
+        { fields: ['assigneeId', 'buildingId', 'state', 'assignedAt'] },
+      )
+    : [];
+  const open = touched.filter((o) => held.has(o.state));
+  const recent = touched.filter((o) => o.assignedAt !== null && o.assignedAt >= since);
 
   const load = new Map<string, { count: number; buildings: Set<string> }>();
   for (const order of open) {

@@ -2,6 +2,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { StaffRole } from '@linli/shared';
 import { staffPageRoles } from '../components/staff-page';
+import { surveyPageRoles } from '../surveys/roles';
+import { workOrderPageRoles } from '../workorders/roles';
+import { alarmPageRoles } from '../alarms/roles';
+import { facilityPageRoles } from '../devices/roles';
 
 interface Entry {
   url: string;
@@ -12,6 +16,39 @@ interface Entry {
 }
 
 const entries: Entry[] = [
+  {
+    url: '/admin/tasks/index',
+    glyph: '⚒',
+    roles: workOrderPageRoles.tasks,
+    text: () => ({ title: '我的工单', hint: '接单 · 抢单 · 完工' }),
+  },
+  {
+    url: '/admin/workorders/index',
+    glyph: '☎',
+    roles: workOrderPageRoles.desk,
+    text: () => ({ title: '报修工单', hint: '派单 · 时限 · 代报修' }),
+  },
+  {
+    url: '/admin/alarms/index',
+    glyph: '⚠',
+    roles: alarmPageRoles.alarms,
+    text: () => ({ title: '设备告警', hint: '确认 · 处理 · 规则' }),
+  },
+  {
+    url: '/admin/devices/index',
+    glyph: '⚙',
+    roles: facilityPageRoles.devices,
+    text: () => ({ title: '设备台账', hint: '设备 · 标签 · 寿命' }),
+  },
+  {
+    url: '/admin/plans/index',
+    glyph: '↻',
+    roles: facilityPageRoles.plans,
+    text: (has) =>
+      has('admin')
+        ? { title: '巡检保养', hint: '计划 · 巡检 · 逾期' }
+        : { title: '巡检保养', hint: '待办巡检 · 检查表' },
+  },
   {
     url: '/admin/bindings/index',
     glyph: '✓',
@@ -39,6 +76,84 @@ const entries: Entry[] = [
       has('admin')
         ? { title: '导入导出', hint: '模板 · 批量导入' }
         : { title: '导出房屋', hint: '房屋与业主表' },
+  },
+  {
+    url: '/admin/fee-standards/index',
+    glyph: '¥',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '收费标准', hint: '单价 · 版本' }),
+  },
+  {
+    url: '/admin/readings/index',
+    glyph: '◔',
+    roles: staffPageRoles.readings,
+    text: () => ({ title: '抄表', hint: '录入 · 复核' }),
+  },
+  {
+    url: '/admin/bill-run/index',
+    glyph: '▤',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '出账', hint: '预览 · 生成账单' }),
+  },
+  {
+    url: '/admin/bills/index',
+    glyph: '≡',
+    roles: staffPageRoles.bills,
+    text: () => ({ title: '账单管理', hint: '查询 · 减免 · 作废' }),
+  },
+  {
+    url: '/admin/collection/index',
+    glyph: '%',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '收缴统计', hint: '收缴率 · 账龄 · 导出' }),
+  },
+  {
+    url: '/admin/dunning/index',
+    glyph: '☏',
+    roles: staffPageRoles.bills,
+    text: () => ({ title: '催缴', hint: '电话清单 · 提醒' }),
+  },
+  {
+    url: '/admin/payments/index',
+    glyph: '￥',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '收款记录', hint: '微信支付 · 退款' }),
+  },
+  {
+    url: '/admin/offline-payment/index',
+    glyph: '⎙',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '线下收款', hint: '现金 · 刷卡 · 转账' }),
+  },
+  {
+    url: '/admin/reconcile/index',
+    glyph: '⇌',
+    roles: staffPageRoles.billing,
+    text: () => ({ title: '对账', hint: '微信支付交易账单' }),
+  },
+  {
+    url: '/admin/notices/index',
+    glyph: '✉',
+    roles: staffPageRoles.notices,
+    text: () => ({ title: '通知公告', hint: '发布 · 阅读率' }),
+  },
+  {
+    url: '/admin/surveys/index',
+    glyph: '☑',
+    roles: surveyPageRoles,
+    text: () => ({ title: '满意度调查', hint: '问卷 · 结果分析' }),
+  },
+  {
+    url: '/admin/inbox/index',
+    glyph: '☎',
+    roles: staffPageRoles.serviceDesk,
+    text: () => ({ title: '客服消息', hint: '业主咨询 · 认领' }),
+  },
+  {
+    url: '/admin/complaints/index',
+    glyph: '!',
+    roles: staffPageRoles.serviceDesk,
+    text: () => ({ title: '投诉建议', hint: '受理 · 回复' }),
   },
 ];
 

@@ -13,6 +13,8 @@ import { call } from '../../services/api';
 import { pickCurrentEstate, rememberCurrentEstate } from '../../state/current-estate';
 import { EstatePicker } from '../components/estate-picker';
 import { OwnersAway } from '../components/owners-away';
+import { AlarmBanner } from '../alarms/alarm-banner';
+import { DashboardPanel } from './dashboard-panel';
 import { EntryTiles } from './entry-tiles';
 import './index.css';
 
@@ -42,7 +44,9 @@ function StaffDesk({ account }: { account: MeView }) {
       {account.staffEstateIds.length > 1 ? (
         <EstatePicker estateIds={account.staffEstateIds} value={estateId} onChange={choose} />
       ) : null}
+      <AlarmBanner estateId={estateId} roles={account.roles} />
       <EntryTiles roles={account.roles} />
+      <DashboardPanel estateId={estateId} roles={account.roles} />
       <EstateOverviewView estateId={estateId} />
       {/* H5 has no navigation bar, and a reLaunch from the dev login leaves nothing to go back to. */}
       <CellGroup>

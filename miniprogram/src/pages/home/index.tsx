@@ -6,12 +6,14 @@ import { HouseholdCard } from '../../components/household-card';
 import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { Screen } from '../../components/screen';
+import { SurveyEntry } from '../../components/survey-entry';
 import { greeting } from '../../format';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { pickCurrentHousehold } from '../../state/current-household';
 import './index.css';
+import { NoticeSection } from './notice-section';
 
 const shortcuts = [
   { text: '缴费', hint: '物业费 · 水电', glyph: '¥', url: '/pages/bills/index' },
@@ -66,6 +68,10 @@ export default function Home() {
                   </View>
                 ))}
               </View>
+              {/* 社区公告 (notices) */}
+              {household ? <NoticeSection householdId={household.householdId} /> : null}
+              {/* 问卷调查 (surveys): invitations to answer */}
+              {household ? <SurveyEntry /> : null}
             </>
           );
         }}

@@ -41,6 +41,22 @@ export default function Mine() {
       </RemoteView>
       <CellGroup>
         <Cell
+          title="客服与投诉建议"
+          description="在线咨询物业 · 投诉建议"
+          extra="›"
+          clickable
+          onClick={go('/pages/service/index')}
+        />
+        <Cell
+          title="消息设置"
+          description="选择接收哪些通知 · 提醒次数"
+          extra="›"
+          clickable
+          onClick={go('/pages/message-settings/index')}
+        />
+      </CellGroup>
+      <CellGroup>
+        <Cell
           title={<Text className="mine__minor">员工加入</Text>}
           description="物业员工凭加入码开通工作台"
           extra="›"

@@ -1,3 +1,4 @@
+import { formatYuan } from '@linli/shared';
 import Taro from '@tarojs/taro';
 import type { Pay } from '.';
 import { errorMessageIn, requestLocal } from '../local-runtime';
@@ -9,10 +10,12 @@ export const PAY_CONFIRM_PATH = '/sim/pay/confirm';
  * Stand-in for WeChat's pay sheet: the person confirms, then the local WeChat Pay simulator
  * settles the prepay order and sends the signed notification as WeChat would.
  */
-export const payInSimulator: Pay = async (request) => {
+export const payInSimulator: Pay = async (request, summary) => {
   const { confirm } = await Taro.showModal({
     title: '模拟微信支付',
-    content: '本地环境不会真实扣款。确认支付此订单？',
+    content: summary
+      ? `${summary.description}\n${formatYuan(summary.amountFen)}\n本地环境不会真实扣款，确认支付？`
+      : '本地环境不会真实扣款。确认支付此订单？',
     confirmText: '确认支付',
     cancelText: '取消',
   });

@@ -1,3 +1,4 @@
+import type { Fen } from '@linli/shared';
 import { payInSimulator } from './h5';
 import { payWithWechat } from './weapp';
 
@@ -16,6 +17,12 @@ export interface PaymentRequest {
  * PlatformError. `paid` only means the sheet closed successfully: the bill is settled when the
  * server has the payment notification, so callers confirm with the server afterwards.
  */
-export type Pay = (request: PaymentRequest) => Promise<'paid' | 'cancelled'>;
+export type Pay = (request: PaymentRequest, summary?: PaySummary) => Promise<'paid' | 'cancelled'>;
+
+/** What the simulated sheet shows (WeChat's own sheet shows the order it has). */
+export interface PaySummary {
+  description: string;
+  amountFen: Fen;
+}
 
 export const pay: Pay = process.env.TARO_ENV === 'weapp' ? payWithWechat : payInSimulator;

@@ -12,3 +12,5 @@ export interface UploadRequest {
 export type Upload = (request: UploadRequest) => Promise<{ fileID: string }>;
 
 export const upload: Upload = process.env.TARO_ENV === 'weapp' ? uploadToCloudStorage : uploadToLocalRuntime;
+
+export { fileUrl } from './file-url';

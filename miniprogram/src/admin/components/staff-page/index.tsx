@@ -77,4 +77,9 @@ export const staffPageRoles = {
   households: ['admin', 'service', 'finance', 'technician'],
   staff: ['admin', 'service'],
   sheets: ['admin', 'finance'],
+  billing: ['admin', 'finance'],
+  bills: ['admin', 'finance', 'service'],
+  readings: ['admin', 'finance', 'service', 'technician'],
+  notices: ['admin', 'service'],
+  serviceDesk: ['admin', 'service'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,0 +1,25 @@
+/**
+ * Who may call each `service` action at the gate: Y may call, - is refused before the input is read.
+ * Columns: no identity, WeChat user with no home, bound owner, admin, finance, service, technician,
+ * timer trigger. Object-level rules (whose household, which estate) live in the handlers.
+ * tests/integration/authorization-matrix.test.ts fails when this table and the contracts disagree.
+ */
+export const accessMatrix = `
+action            anon unbound owner admin finance service tech trigger
+start             -    -       Y     -     -       -       -    -
+mine              -    -       Y     -     -       -       -    -
+unread            -    -       Y     -     -       -       -    -
+thread            -    -       Y     Y     -       Y       -    -
+send              -    -       Y     Y     -       Y       -    -
+markRead          -    -       Y     Y     -       Y       -    -
+submitComplaint   -    -       Y     -     -       -       -    -
+myComplaints      -    -       Y     -     -       -       -    -
+inbox             -    -       -     Y     -       Y       -    -
+agents            -    -       -     Y     -       Y       -    -
+assign            -    -       -     Y     -       Y       -    -
+quickReplies      -    -       -     Y     -       Y       -    -
+setQuickReplies   -    -       -     Y     -       -       -    -
+householdHistory  -    -       -     Y     -       Y       -    -
+complaints        -    -       -     Y     -       Y       -    -
+handleComplaint   -    -       -     Y     -       Y       -    -
+`;

@@ -1,0 +1,22 @@
+import { type workorderApi } from '@linli/shared';
+import type { Handler } from '../../_lib/define-function';
+import { notifyOwner, notifyTechnician } from '../notify';
+import { performVerb } from '../perform';
+import { toDetail } from '../views';
+
+/**
+ * 取消: the owner before work starts, the desk at any point until completion. The technician
+ * holding it is told not to come; the household is told when the desk cancelled.
+ */
+export const cancel: Handler<(typeof workorderApi)['cancel']> = async (input, ctx) => {
+  const { before, after, viewer, acting } = await performVerb(
+    ctx,
+    input.orderId,
+    'cancel',
+    ['staff', 'owner'],
+    { note: input.reason },
+  );
+  await notifyTechnician(ctx, after, before.assigneeAccountId, 'withdrawn');
+  if (acting.actor.kind === 'staff') await notifyOwner(ctx, after, 'cancelled');
+  return toDetail(ctx, after, viewer);
+};

@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components';
+import type { CollectionGroupBy } from '@linli/shared';
+import { useState } from 'react';
+import { ChoiceChips } from '../../components/choice-chips';
+import { SegmentTabs } from '../../components/segment-tabs';
+import { StaffPage, staffPageRoles } from '../components/staff-page';
+import { AgingReport } from './aging-report';
+import { CollectionReportView } from './collection-report';
+import { ExportButtons } from './export-buttons';
+import { HabitReport } from './habit-report';
+import { recentRanges } from './period-range';
+import './index.css';
+
+type Section = 'collection' | 'aging' | 'habits';
+
+/** 收缴统计: collection rate both ways, arrears aging, payment habits, and exports for finance. */
+export default function Collection() {
+  return (
+    <StaffPage allow={staffPageRoles.billing}>
+      {({ estateId }) => <Reports key={estateId} estateId={estateId} />}
+    </StaffPage>
+  );
+}
+
+function Reports({ estateId }: { estateId: string }) {
+  const [section, setSection] = useState<Section>('collection');
+  const [rangeKey, setRangeKey] = useState('3');
+  const [groupBy, setGroupBy] = useState<CollectionGroupBy>('period');
+  const options = recentRanges();
+  const range = (options.find((o) => o.value === rangeKey) ?? options[1]!).range;
+  return (
+    <>
+      <SegmentTabs
+        options={[
+          { value: 'collection', label: '收缴率' },
+          { value: 'aging', label: '欠费账龄' },
+          { value: 'habits', label: '缴费习惯' },
+        ]}
+        value={section}
+        onChange={setSection}
+      />
+      {section !== 'aging' ? (
+        <View className="stats-filters">
+          <ChoiceChips options={options} value={rangeKey} onChange={setRangeKey} />
+          <Text className="stats-filters__range">
+            账期 {range.periodFrom} 至 {range.periodTo}
+          </Text>
+        </View>
+      ) : null}
+      {section === 'collection' ? (
+        <>
+          <View className="stats-filters">
+            <ChoiceChips
+              options={[
+                { value: 'period' as const, label: '按月份' },
+                { value: 'building' as const, label: '按楼栋' },
+                { value: 'item' as const, label: '按收费项目' },
+              ]}
+              value={groupBy}
+              onChange={setGroupBy}
+            />
+          </View>
+          <CollectionReportView estateId={estateId} range={range} groupBy={groupBy} />
+          <ExportButtons estateId={estateId} range={range} />
+        </>
+      ) : null}
+      {section === 'aging' ? <AgingReport estateId={estateId} /> : null}
+      {section === 'habits' ? <HabitReport estateId={estateId} range={range} /> : null}
+    </>
+  );
+}

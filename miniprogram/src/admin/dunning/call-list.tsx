@@ -1,0 +1,119 @@
+import { Text, View } from '@tarojs/components';
+import { formatYuan, type CallListItem } from '@linli/shared';
+import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { MessageBlock } from '../../components/message-block';
+import { Button } from '../../components/nutui';
+import { RemoteView } from '../../components/remote-view';
+import { TextInput } from '../../components/text-input';
+import { useAction } from '../../hooks/use-action';
+import { useRemote } from '../../hooks/use-remote';
+import { call } from '../../services/api';
+
+/** Households to phone (or already phoned), oldest reminder first, with the outcome recorded. */
+export function CallList({ estateId, status }: { estateId: string; status: 'open' | 'done' }) {
+  const first = useRemote(
+    () => call('billing', 'dunning.callList', { estateId, status }),
+    [estateId, status],
+  );
+  return (
+    <RemoteView remote={first}>
+      {(page) => <Pages estateId={estateId} status={status} first={page} />}
+    </RemoteView>
+  );
+}
+
+function Pages({
+  estateId,
+  status,
+  first,
+}: {
+  estateId: string;
+  status: 'open' | 'done';
+  first: { items: CallListItem[]; next?: string };
+}) {
+  const [items, setItems] = useState(first.items);
+  const [next, setNext] = useState(first.next);
+  const more = useAction(async (after: string) => {
+    const page = await call('billing', 'dunning.callList', { estateId, status, after });
+    setItems((shown) => [...shown, ...page.items]);
+    setNext(page.next);
+  });
+  const replace = (changed: CallListItem) =>
+    setItems((shown) => shown.map((i) => (i.callId === changed.callId ? changed : i)));
+  if (items.length === 0)
+    return status === 'open' ? (
+      <EmptyState title="暂无需要电话催缴的住户" description="提醒消息无法送达的住户会列在这里。" glyph="✓" />
+    ) : (
+      <EmptyState title="暂无联系记录" glyph="○" />
+    );
+  return (
+    <>
+      {items.map((item) => (
+        <CallCard key={item.callId} item={item} onCalled={replace} />
+      ))}
+      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
+      {next ? (
+        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
+          {more.pending ? '加载中…' : '加载更多'}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+function CallCard({ item, onCalled }: { item: CallListItem; onCalled: (item: CallListItem) => void }) {
+  const [outcome, setOutcome] = useState('');
+  const mark = useAction(() => call('billing', 'dunning.markCalled', { callId: item.callId, outcome }));
+  const submit = async () => {
+    const called = await mark.run();
+    if (called) onCalled(called);
+  };
+  return (
+    <View className="call-card">
+      <View className="call-card__head">
+        <Text className="call-card__room">{item.roomCode}</Text>
+        <Text className="call-card__amount">{formatYuan(item.outstandingFen)}</Text>
+      </View>
+      <Text className="call-card__meta">
+        {item.stepLabel} · {item.dueDate} 到期 · {item.billIds.length} 张账单 · {item.scheduledOn} 列入
+      </Text>
+      {item.owners.length ? (
+        item.owners.map((owner) => (
+          <Text key={owner.personId} className="call-card__owner">
+            {owner.name} {owner.phone ?? '未登记手机号'}
+          </Text>
+        ))
+      ) : (
+        <Text className="call-card__owner">未登记业主</Text>
+      )}
+      {item.status === 'done' ? (
+        <Text className="call-card__outcome">
+          结果：{item.outcome}（{item.calledByName}）
+        </Text>
+      ) : (
+        <>
+          <View className="call-card__form">
+            <View className="call-card__input">
+              <TextInput
+                placeholder="通话结果，如 已接通，承诺周末缴费"
+                value={outcome}
+                maxLength={200}
+                onChange={setOutcome}
+              />
+            </View>
+            <Button
+              size="small"
+              type="primary"
+              disabled={!outcome.trim() || mark.pending}
+              onClick={() => void submit()}
+            >
+              记录
+            </Button>
+          </View>
+          {mark.failure ? <MessageBlock tone="error" title={mark.failure.message} /> : null}
+        </>
+      )}
+    </View>
+  );
+}

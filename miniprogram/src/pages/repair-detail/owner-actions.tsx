@@ -1,0 +1,131 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { workOrderVerbs, type WorkOrderDetail, type WorkOrderVerb } from '@linli/shared';
+import { useState } from 'react';
+import { Button } from '../../components/nutui';
+import { ReasonForm } from '../../components/reason-form';
+import { StarRating } from '../../components/star-rating';
+import { TextArea } from '../../components/text-area';
+import { useAction } from '../../hooks/use-action';
+import { call } from '../../services/api';
+
+type OwnerVerb = Extract<WorkOrderVerb, 'confirm' | 'reopen' | 'cancel'>;
+const OWNER_VERBS: readonly OwnerVerb[] = ['confirm', 'reopen', 'cancel'];
+
+const cancelReasons = ['问题已自行解决', '报修信息填错了', '暂时不需要上门'];
+const reopenReasons = ['问题没有修好', '修好后又出现同样的问题', '维修造成了新的问题'];
+
+interface OwnerActionsProps {
+  order: WorkOrderDetail;
+  onChanged: (order: WorkOrderDetail) => void;
+}
+
+/** The owner's buttons, as the server allows them now; each opens a small form in place. */
+export function OwnerActions({ order, onChanged }: OwnerActionsProps) {
+  const [open, setOpen] = useState<OwnerVerb | null>(null);
+  const verbs = OWNER_VERBS.filter((verb) => order.actions.includes(verb));
+  if (verbs.length === 0) return null;
+
+  const done = (changed: WorkOrderDetail, toast: string) => {
+    setOpen(null);
+    onChanged(changed);
+    void Taro.showToast({ title: toast, icon: 'success' });
+  };
+  const orderId = order.orderId;
+
+  switch (open) {
+    case 'confirm':
+      return (
+        <ConfirmForm
+          onClose={() => setOpen(null)}
+          onSubmit={async (rating, comment) =>
+            done(
+              await call('workorder', 'confirm', { orderId, rating, comment: comment || undefined }),
+              '已验收',
+            )
+          }
+        />
+      );
+    case 'reopen':
+      return (
+        <ReasonForm
+          title="申请返修"
+          suggestions={reopenReasons}
+          placeholder="请说明哪里还有问题"
+          submitLabel="提交返修"
+          onClose={() => setOpen(null)}
+          onSubmit={async (reason) =>
+            done(await call('workorder', 'reopen', { orderId, reason }), '已申请返修')
+          }
+        />
+      );
+    case 'cancel':
+      return (
+        <ReasonForm
+          title="取消报修"
+          suggestions={cancelReasons}
+          placeholder="请说明取消原因"
+          submitLabel="确认取消"
+          danger
+          onClose={() => setOpen(null)}
+          onSubmit={async (reason) => done(await call('workorder', 'cancel', { orderId, reason }), '已取消')}
+        />
+      );
+    case null:
+      return (
+        <View className="repair-detail__actions">
+          <Text className="repair-detail__actions-hint">
+            {order.state === 'completed' ? '师傅已完工，请确认维修结果' : '师傅开始维修前，可以取消报修'}
+          </Text>
+          <View className="repair-detail__buttons">
+            {verbs.map((verb) => (
+              <Button
+                key={verb}
+                size="small"
+                type={verb === 'confirm' ? 'primary' : 'default'}
+                fill={verb === 'confirm' ? 'solid' : 'outline'}
+                onClick={() => setOpen(verb)}
+              >
+                {workOrderVerbs[verb].label}
+              </Button>
+            ))}
+          </View>
+        </View>
+      );
+  }
+}
+
+function ConfirmForm({
+  onSubmit,
+  onClose,
+}: {
+  onSubmit: (rating: number, comment: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [rating, setRating] = useState(5);
+  const [comment, setComment] = useState('');
+  const submit = useAction(onSubmit);
+  return (
+    <View className="reason-form">
+      <Text className="reason-form__title">验收并评价</Text>
+      <View className="repair-detail__stars">
+        <StarRating value={rating} onChange={setRating} />
+      </View>
+      <TextArea value={comment} onChange={setComment} placeholder="说说师傅的服务（选填）" maxLength={200} />
+      {submit.failure ? <Text className="reason-form__error">{submit.failure.message}</Text> : null}
+      <View className="reason-form__buttons">
+        <Button size="small" fill="outline" onClick={onClose}>
+          返回
+        </Button>
+        <Button
+          size="small"
+          type="primary"
+          disabled={submit.pending}
+          onClick={() => void submit.run(rating, comment.trim())}
+        >
+          {submit.pending ? '提交中…' : '确认验收'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,6 @@
+export * from './device';
+export * from './recurrence';
+export * from './checklist';
+export * from './plan';
+export * from './lifecycle';
+export * from './inspection';
