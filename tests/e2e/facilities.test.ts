@@ -124,4 +124,21 @@ describe('facilities in Chromium', () => {
     await settled(admin);
     await screenshot(admin, 'facilities-lifecycle');
   });
+
+  it('an owner who scans a lift label lands on the repair form with the lift filled in', async () => {
+    const owner = await phonePage(browser);
+    await devLogin(owner, server.url, nameOf('demo-owner-1'));
+    await owner.getByText('房屋信息').first().waitFor();
+    // What components/scan-device opens after facilities.scan answers for an owner.
+    await owner.goto(
+      `${server.url}/#/pages/repair-report/index?deviceId=dev_LIFT-2-1&category=lift&area=lift&note=${encodeURIComponent('2号楼1单元电梯')}`,
+    );
+    await owner.getByText('设备编号：dev_LIFT-2-1').filter({ visible: true }).waitFor();
+    const where = owner
+      .locator('input[placeholder="补充位置，例如 3号楼2单元 8楼"]')
+      .filter({ visible: true });
+    expect(await where.first().inputValue()).toBe('2号楼1单元电梯');
+    await settled(owner);
+    await screenshot(owner, 'facilities-owner-scan-report');
+  });
 });

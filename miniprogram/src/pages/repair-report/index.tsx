@@ -9,7 +9,7 @@ import {
   workOrderCategoryLabels,
   type BoundHousehold,
   type MeView,
-  type WorkOrderLocationInput,
+  WorkOrderLocationInput,
 } from '@linli/shared';
 import { useState } from 'react';
 import { BackRow } from '../../components/back-row';
@@ -65,6 +65,32 @@ function checkReport(report: Report): Record<string, string> {
   return fields;
 }
 
+/**
+ * What a scanned device label fills in (`?deviceId=&category=&area=&buildingId=&note=&householdId=`,
+ * see components/scan-device); anything malformed is ignored and left for the owner to choose.
+ */
+function prefillFromLink(
+  params: Record<string, string | undefined>,
+  households: BoundHousehold[],
+): Partial<Report> {
+  const decoded = (key: string) => (params[key] ? decodeURIComponent(params[key]) : undefined);
+  const location = WorkOrderLocationInput.safeParse({
+    kind: 'public',
+    area: decoded('area'),
+    deviceId: decoded('deviceId'),
+    buildingId: decoded('buildingId') || undefined,
+    note: decoded('note')?.slice(0, 30) || undefined,
+  });
+  if (!location.success) return {};
+  const category = WorkOrderCategory.safeParse(decoded('category'));
+  const householdId = decoded('householdId');
+  return {
+    location: location.data,
+    ...(category.success ? { category: category.data } : {}),
+    ...(households.some((h) => h.householdId === householdId) && householdId ? { householdId } : {}),
+  };
+}
+
 function ReportForm({ account }: { account: MeView }) {
   const [report, setReport] = useState<Report>(() => ({
     householdId: pickCurrentHousehold(account.households)?.householdId ?? '',
@@ -73,6 +99,7 @@ function ReportForm({ account }: { account: MeView }) {
     location: { kind: 'household' },
     photos: [],
     visit: { date: '', slot: 'anytime' },
+    ...prefillFromLink(Taro.getCurrentInstance().router?.params ?? {}, account.households),
   }));
   const edit = (patch: Partial<Report>) => setReport((current) => ({ ...current, ...patch }));
   const household: BoundHousehold | undefined =

@@ -6,6 +6,7 @@ import { BindNotice } from '../../components/bind-notice';
 import { EmptyState } from '../../components/empty-state';
 import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
+import { ScanDeviceButton } from '../../components/scan-device';
 import { Screen } from '../../components/screen';
 import { SegmentTabs } from '../../components/segment-tabs';
 import { WorkOrderCard } from '../../components/work-order-card';
@@ -51,13 +52,17 @@ function MyOrders() {
           <Text className="repair__title">家中报修</Text>
           <Text className="repair__hint">水电、门窗、公共设施故障，物业派师傅上门</Text>
         </View>
-        <Button
-          type="primary"
-          size="small"
-          onClick={() => void Taro.navigateTo({ url: '/pages/repair-report/index' })}
-        >
-          我要报修
-        </Button>
+        <View className="repair__actions">
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => void Taro.navigateTo({ url: '/pages/repair-report/index' })}
+          >
+            我要报修
+          </Button>
+          {/* A public device's QR label opens the form with the device filled in. */}
+          <ScanDeviceButton label="扫码报修" />
+        </View>
       </View>
       <SegmentTabs options={scopes} value={scope} onChange={setScope} />
       <OrderList key={scope} scope={scope} />
