@@ -129,7 +129,8 @@ describe('a fire-pump alarm from the device simulator to the 工作台', () => {
       .first()
       .getByText(/维修工单/)
       .click();
-    await page.getByText(critical.workOrderNo!).first().waitFor();
+    // The alarms page stays in the DOM, hidden, with the same order number on its card.
+    await page.getByText(critical.workOrderNo!).filter({ visible: true }).first().waitFor();
     await settled(page);
     await screenshot(page, 'iot-alarm-workorder');
 
