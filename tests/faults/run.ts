@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { periodOf } from '@linli/shared';
+import { findAll } from '@linli/cloudfunctions/src/_lib/collections';
 import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
 import type { Doc } from '@linli/cloudfunctions/src/_lib/store/port';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
@@ -24,18 +25,11 @@ interface Outcome {
   failures: string[];
 }
 
-/** All documents of a collection in a stopped runtime's database. */
+/** All documents of a collection in a runtime's database (WAL lets a second connection read). */
 async function readAll(dataDir: string, collection: string): Promise<Doc[]> {
   const store = createSqliteStore({ file: join(dataDir, 'linli.sqlite') });
   try {
-    const docs: Doc[] = [];
-    let after: string | undefined;
-    do {
-      const page = await store.collection(collection).find({}, { limit: 1000, after });
-      docs.push(...page.items);
-      after = page.next;
-    } while (after);
-    return docs;
+    return await findAll(store.collection(collection), {});
   } finally {
     await store.close();
   }

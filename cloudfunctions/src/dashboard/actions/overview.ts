@@ -13,7 +13,8 @@ import {
 import { findAll } from '../../_lib/collections';
 import type { ActionContext, Handler } from '../../_lib/define-function';
 import { loadStatBills } from '../../billing/stats/load-stat-bills';
-import { NOTICE_TARGETS, NOTICES, type NoticeDoc, type TargetHousehold } from '../../notice/documents';
+import { noticeCollections } from '../../notice/documents';
+import { householdReads } from '../../notice/household-reads';
 import { servedEstateId } from '../../property/actions/browse';
 import { workorderCollections } from '../../workorder/documents';
 import { targetPercentOf } from '../settings';
@@ -22,24 +23,19 @@ import { targetPercentOf } from '../settings';
 const RECENT_NOTICES = 3;
 
 async function recentNotices(ctx: ActionContext, estateId: string): Promise<DashboardNotice[]> {
-  const { items } = await ctx.store
-    .collection<NoticeDoc>(NOTICES)
-    .find(
-      { where: { estateId, status: 'published' } },
-      { sort: [['publishedAt', 'desc']], limit: RECENT_NOTICES },
-    );
+  const { items } = await noticeCollections(ctx.store).notices.find(
+    { where: { estateId, status: 'published' } },
+    { sort: [['publishedAt', 'desc']], limit: RECENT_NOTICES },
+  );
   return Promise.all(
     items.map(async (notice) => {
-      const targets = await findAll(
-        ctx.store.collection<TargetHousehold>(NOTICE_TARGETS),
-        { where: { noticeId: notice._id } },
-        { fields: ['read'] },
-      );
+      // The same count as the notice list and its statistics: read households of the audience.
+      const reads = await householdReads(ctx.store, notice);
       return {
         noticeId: notice._id,
         title: notice.title,
         publishedAt: notice.publishedAt ?? notice.createdAt,
-        readRate: rateOf(targets.filter((t) => t.read).length, targets.length),
+        readRate: rateOf(reads?.read ?? 0, reads?.total ?? 0),
       };
     }),
   );

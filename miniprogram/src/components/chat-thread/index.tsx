@@ -8,9 +8,8 @@ import {
 } from '@linli/shared';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { call, messageOf } from '../../services/api';
-import { fileUrl } from '../../services/file-url';
 import { isCancel } from '../../services/platform-error';
-import { upload } from '../../services/upload';
+import { fileUrl, upload } from '../../services/upload';
 import { ErrorState } from '../error-state';
 import { LoadingState } from '../loading-state';
 import './index.css';

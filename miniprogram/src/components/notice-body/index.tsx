@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { NoticeBody as Body, TextRun } from '@linli/shared';
-import { fileUrl } from '../../services/file-url';
+import { fileUrl } from '../../services/upload';
 import './index.css';
 
 /**

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateTime, type NoticeCard as Card } from '@linli/shared';
-import { fileUrl } from '../../services/file-url';
+import { fileUrl } from '../../services/upload';
 import './index.css';
 
 export const noticeDetailUrl = (noticeId: string): string =>
