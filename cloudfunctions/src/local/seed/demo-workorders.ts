@@ -143,7 +143,7 @@ const stories: Story[] = [
     category: 'lift',
     description: '电梯运行时有异响，下行时晃动明显',
     reportedAgo: 1,
-    public: { area: 'lift', building: 2, deviceId: 'LIFT-2-1', note: '1单元' },
+    public: { area: 'lift', building: 2, deviceId: 'dev_LIFT-2-1', note: '1单元' },
     steps: [{ after: 0.05, step: { to: 'assigned', tech: technicians.lift, mode: 'auto' } }],
   },
   {
