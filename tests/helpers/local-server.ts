@@ -8,6 +8,7 @@ const repoRoot = resolve(__dirname, '../..');
 
 export interface LocalServer {
   url: string;
+  port: number;
   dataDir: string;
   output: () => string;
   /** SIGTERM, then remove the data directory unless it was passed in. */
@@ -32,9 +33,15 @@ async function freePort(): Promise<number> {
  * newcomer would run it, and wait for /healthz. The H5 app must already be built (npm test does).
  */
 export async function startLocalServer(
-  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    dataDir?: string;
+    /** A restart keeps its address, so the notify_url WeChat holds still reaches it. */
+    port?: number;
+  } = {},
 ): Promise<LocalServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
@@ -70,6 +77,7 @@ export async function startLocalServer(
 
   return {
     url,
+    port,
     dataDir,
     output: () => output,
     async stop() {
