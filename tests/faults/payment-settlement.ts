@@ -279,25 +279,43 @@ export async function paymentSettlementScenario(options: PaymentFaultOptions): P
       outcome.failures.push('the cashier kept refusing some payments');
     };
 
+    /**
+     * Seen from outside, the moments worth a kill last a few ms: when one is seen, freeze the
+     * process tree and kill it if the frozen state still shows it (else let it go on).
+     */
+    const killWhen = async (label: string, moment: () => boolean) => {
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        if (moment()) {
+          server!.freeze();
+          if (moment()) break;
+          server!.thaw();
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      await killNow(label, planned);
+    };
+
     // Kill 1: at a random moment while notifications of the first wave are being handled.
     const paying = pay(waveA);
     if (options.kills >= 1) {
-      await sleep(randomInt(500));
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && peek.owedNotifications() === 0) await sleep(1);
-      await killNow('handling notifications', planned);
-      await paying.catch(() => undefined);
+      await sleep(randomInt(200));
+      // Some of the wave settled, some notifications still owed.
+      await killWhen(
+        'handling notifications',
+        () =>
+          peek!.owedNotifications() > 0 &&
+          peek!.orders(waveA.map((o) => o.outTradeNo)).some((o) => o.status === 'paid'),
+      );
+      await paying;
     } else await paying;
     await payLeftovers(waveA);
 
-    // Kill 2: the instant an order is seen settled while its follow-up has not happened.
+    // Kill 2: between a settlement and its follow-up.
     const payingB = pay(waveB);
     if (options.kills >= 2) {
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline && settledWithoutFollowUp(peek, waveB).length === 0)
-        await new Promise((r) => setImmediate(r));
-      await killNow('settled, follow-up pending', planned);
-      await payingB.catch(() => undefined);
+      await killWhen('settled, follow-up pending', () => settledWithoutFollowUp(peek!, waveB).length > 0);
+      await payingB;
     } else await payingB;
     await payLeftovers(waveB);
 

@@ -15,6 +15,9 @@ export interface LocalServer {
   stop(): Promise<void>;
   /** SIGKILL the whole process tree at once, as a crash or power cut would; keeps the data. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT the process tree: hold it still to look at its data, then kill or let it go on. */
+  freeze(): void;
+  thaw(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -91,6 +94,8 @@ export async function startLocalServer(
       child.stderr?.destroy();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    freeze: () => process.kill(-child.pid!, 'SIGSTOP'),
+    thaw: () => process.kill(-child.pid!, 'SIGCONT'),
     async kill() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
