@@ -382,8 +382,9 @@ export async function paymentSettlementScenario(options: PaymentFaultOptions): P
     server = null;
 
     check(outcome, peek, planned, billsBefore, prepayBefore, reports, lost);
+    const quietAfter = outcome.kills ? 'the last restart' : lost ? 'the sweep was due' : 'the last payment';
     outcome.checks.push(
-      `quiet ${quietAfterS.toFixed(0)} s after the last restart, ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+      `quiet ${quietAfterS.toFixed(0)} s after ${quietAfter}, ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
     );
   } finally {
     peek?.close();
