@@ -24,10 +24,11 @@ describe('the WeChat Pay simulator across a restart', () => {
   let notifyStatus: number;
   let received: string[];
 
-  const startSim = (): WxpaySimulator => {
+  const startSim = (refundDelayMs = 0): WxpaySimulator => {
     sim = new WxpaySimulator({
       keys,
       log: createMemoryLogger(),
+      refundDelayMs,
       retryScale: 0.01, // WeChat's first retry after 15 s comes after 150 ms
       state: sqliteSimState(join(dir, 'state.sqlite')),
     });
@@ -118,6 +119,32 @@ describe('the WeChat Pay simulator across a restart', () => {
     const { notifications } = due.load();
     due.close();
     expect(notifications).toEqual([expect.objectContaining({ outTradeNo: 'LLRESTART0003', attempt: 1 })]);
+  });
+
+  it('finishes after a restart a refund that was still processing, and notifies it', async () => {
+    notifyStatus = 204;
+    const first = startSim(60_000);
+    await prepay('LLRESTART0005', 900);
+    first.pay(first.orders.get('LLRESTART0005')!);
+    await first.idle();
+    expect(received).toHaveLength(1);
+    const refund = await wechatPay(paymentConfig()).refund({
+      outTradeNo: 'LLRESTART0005',
+      outRefundNo: 'RFRESTART0005',
+      reason: '多缴',
+      refundFen: 300,
+      totalFen: 900,
+    });
+    expect(refund.status).toBe('PROCESSING');
+    first.stop();
+
+    const second = startSim();
+    expect(second.orders.get('LLRESTART0005')).toMatchObject({ state: 'REFUND', refundedTotal: 300 });
+    second.resume();
+    await second.idle();
+    expect(second.refunds.get('RFRESTART0005')?.status).toBe('SUCCESS');
+    expect(received).toHaveLength(2);
+    expect(JSON.parse(received[1]!)).toMatchObject({ event_type: 'REFUND.SUCCESS' });
   });
 
   it('keeps nothing when the notification is acknowledged at once', async () => {
