@@ -7,33 +7,14 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { periodOf } from '@linli/shared';
-import { findAll } from '@linli/cloudfunctions/src/_lib/collections';
-import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
 import type { Doc } from '@linli/cloudfunctions/src/_lib/store/port';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { bindLoadOwners, callAs, devLoginToken, publishEstateNotice } from '../helpers/load-owners';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { formatOutcome, randomInt, readAll, sleep, type Outcome } from './outcome';
+import { paymentSettlementScenario } from './payment-settlement';
 
 const KILLS = Number(process.env.LINLI_FAULT_KILLS ?? 3);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const randomInt = (max: number) => Math.floor(Math.random() * max);
-
-interface Outcome {
-  scenario: string;
-  kills: number;
-  checks: string[];
-  failures: string[];
-}
-
-/** All documents of a collection in a runtime's database (WAL lets a second connection read). */
-async function readAll(dataDir: string, collection: string): Promise<Doc[]> {
-  const store = createSqliteStore({ file: join(dataDir, 'linli.sqlite') });
-  try {
-    return await findAll(store.collection(collection), {});
-  } finally {
-    await store.close();
-  }
-}
 
 /** Timestamps and the run's own bookkeeping differ between two runs; the money must not. */
 function comparable(doc: Doc): string {
@@ -186,17 +167,33 @@ async function noticeFanOutScenario(): Promise<Outcome> {
   return outcome;
 }
 
+const progress = (line: string) => process.stdout.write(`  · ${line}\n`);
+
+/** 200 homes pay 1–4 orders each; 30 notifications are lost so the sweep has work. */
+const paymentSettlementKilled = () =>
+  paymentSettlementScenario({
+    households: 200,
+    kills: Math.max(0, Math.min(3, KILLS)) as 0 | 1 | 2 | 3,
+    lostNotifications: 30,
+    log: progress,
+  });
+/** The same without kills: the comparison. */
+const paymentSettlementUninterrupted = () =>
+  paymentSettlementScenario({ households: 200, kills: 0, lostNotifications: 30, log: progress });
+
 async function main(): Promise<void> {
   const filter = process.argv[2] ?? '';
-  const scenarios = [billRunScenario, noticeFanOutScenario].filter((s) => s.name.includes(filter));
+  const scenarios = [
+    billRunScenario,
+    noticeFanOutScenario,
+    paymentSettlementUninterrupted,
+    paymentSettlementKilled,
+  ].filter((s) => s.name.includes(filter));
   let failed = false;
   for (const scenario of scenarios) {
     const outcome = await scenario();
     failed ||= outcome.failures.length > 0;
-    process.stdout.write(
-      `${outcome.failures.length ? '✘' : '✔'} ${outcome.scenario}: ${outcome.kills} kills; ${outcome.checks.join('; ')}` +
-        `${outcome.failures.length ? `\n  FAILED: ${outcome.failures.join('; ')}` : ''}\n`,
-    );
+    process.stdout.write(formatOutcome(outcome));
   }
   if (failed) process.exit(1);
 }

@@ -16,8 +16,15 @@ import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate
 import { SESSION_HEADER } from '@linli/cloudfunctions/src/local/server';
 import type { LocalServer } from './local-server';
 
+/** Building 3 has 2 units × 25 floors × 4 homes: room 01 of every floor first, then 02, 03, 04. */
+export function loadOwnerRoom(i: number): string {
+  if (i >= 200) throw new Error('building 3 has 200 homes');
+  const floor = String((Math.floor(i / 2) % 25) + 1).padStart(2, '0');
+  return `3-${(i % 2) + 1}-${floor}0${Math.floor(i / 50) + 1}`;
+}
+
 /**
- * `count` more owner accounts of 邻里花园, each bound to its own home in building 3 and holding
+ * `count` (≤ 200) more owner accounts of 邻里花园, each bound to its own home in building 3 and holding
  * one accepted notice-message subscription (our ledger and WeChat's), written straight into a running local runtime's database (SQLite in
  * WAL mode takes a second writer). For load and fault scenarios that need many real owners.
  */
@@ -38,7 +45,7 @@ export async function bindLoadOwners(server: LocalServer, count: number): Promis
     );
     await store.collection<Binding>('bindings').insertMany(
       openids.map((openid, i) => {
-        const roomCode = `3-${(i % 2) + 1}-${String(Math.floor(i / 2) + 1).padStart(2, '0')}01`;
+        const roomCode = loadOwnerRoom(i);
         return {
           _id: keyId('bind', accountIdFor(openid), roomCode),
           accountId: accountIdFor(openid),

@@ -8,12 +8,16 @@ const repoRoot = resolve(__dirname, '../..');
 
 export interface LocalServer {
   url: string;
+  port: number;
   dataDir: string;
   output: () => string;
   /** SIGTERM, then remove the data directory unless it was passed in. */
   stop(): Promise<void>;
   /** SIGKILL the whole process tree at once, as a crash or power cut would; keeps the data. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT the process tree: hold it still to look at its data, then kill or let it go on. */
+  freeze(): void;
+  thaw(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -32,9 +36,15 @@ async function freePort(): Promise<number> {
  * newcomer would run it, and wait for /healthz. The H5 app must already be built (npm test does).
  */
 export async function startLocalServer(
-  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    dataDir?: string;
+    /** A restart keeps its address, so the notify_url WeChat holds still reaches it. */
+    port?: number;
+  } = {},
 ): Promise<LocalServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
@@ -70,6 +80,7 @@ export async function startLocalServer(
 
   return {
     url,
+    port,
     dataDir,
     output: () => output,
     async stop() {
@@ -83,6 +94,8 @@ export async function startLocalServer(
       child.stderr?.destroy();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    freeze: () => process.kill(-child.pid!, 'SIGSTOP'),
+    thaw: () => process.kill(-child.pid!, 'SIGCONT'),
     async kill() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

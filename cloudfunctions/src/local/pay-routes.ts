@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import type { Logger } from '../_lib/logger';
 import type { Runtime } from './runtime';
 import type { Route } from './server';
 import { loadOrCreateSimKeys, simulatorEnv, type SimKeys } from './wxpay-sim/keys';
+import { sqliteSimState } from './wxpay-sim/sim-state';
 import { WxpaySimulator } from './wxpay-sim/simulator';
 
 export const NOTIFY_PATH = '/pay/notify';
@@ -37,8 +39,9 @@ export function notifyRoute(runtime: Runtime, log: Logger, now?: () => number): 
 
 /**
  * `npm start` pays against the simulator unless a real merchant is configured
- * (LINLI_WXPAY_BASE_URL set): keys come from the data directory, and the payment settings
- * point at this server once its address is known.
+ * (LINLI_WXPAY_BASE_URL set): keys and the simulator's own state (orders, refunds, notifications
+ * not yet acknowledged) live in the data directory, and the payment settings point at this server
+ * once its address is known — then what WeChat still owes us is delivered.
  */
 export function localPayments(options: {
   runtime: Runtime;
@@ -50,12 +53,17 @@ export function localPayments(options: {
   const notify = notifyRoute(options.runtime, options.log);
   if (env.LINLI_WXPAY_BASE_URL) return { routes: [notify], simulator: null, configure: () => undefined };
   const keys: SimKeys = loadOrCreateSimKeys(options.dataDir);
-  const simulator = new WxpaySimulator({ keys, log: options.log });
+  const simulator = new WxpaySimulator({
+    keys,
+    log: options.log,
+    state: sqliteSimState(join(options.dataDir, 'wxpay-sim', 'state.sqlite')),
+  });
   return {
     routes: [simulator.route, notify],
     simulator,
     configure(origin) {
       Object.assign(env, simulatorEnv(keys, origin));
+      simulator.resume();
     },
   };
 }

@@ -79,10 +79,17 @@ export async function notifyFinance(store: Store, alert: AlertDoc, now: number, 
   log.log('warn', 'payment.alert', { alertId: alert._id, problems: alert.problems });
 }
 
-/** Run what an applied transaction calls for. */
+/**
+ * Run what an applied transaction calls for. A replay of a paid order runs the follow-up again:
+ * the first run may have died between the settlement and its follow-up (npm run faults -- payment
+ * kills it there), and every step of afterPaid is idempotent.
+ */
 export async function followUp(store: Store, outcome: ApplyOutcome, now: number, log: Logger): Promise<void> {
   if (outcome.kind === 'settled') await afterPaid(store, outcome.order, now, log);
-  else if (outcome.kind === 'already' && outcome.order.purpose === 'top_up' && !outcome.order.credited)
+  else if (
+    outcome.kind === 'already' &&
+    (outcome.order.status === 'paid' || (outcome.order.purpose === 'top_up' && !outcome.order.credited))
+  )
     await afterPaid(store, outcome.order, now, log);
   else if (outcome.kind === 'alerted' && outcome.fresh) await notifyFinance(store, outcome.alert, now, log);
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../../_lib/logger';
 import type { Route } from '../server';
 import { buildTradeBill } from './trade-bill';
 import type { SimKeys } from './keys';
+import { memorySimState, type PendingNotification, type SimState } from './sim-state';
 
 /** WeChat Pay's retry schedule for unacknowledged notifications (seconds), 24h4m in all. */
 export const NOTIFY_RETRY_SECONDS = [
@@ -86,6 +87,8 @@ export interface WxpaySimulatorOptions {
   retryScale?: number;
   /** Refunds succeed after this long (ms), then the refund notification goes out. */
   refundDelayMs?: number;
+  /** Where orders, refunds and unacknowledged notifications survive a restart (default: memory only). */
+  state?: SimState;
 }
 
 const readBody = async (req: IncomingMessage): Promise<string> => {
@@ -115,7 +118,9 @@ class ApiError extends Error {
  * A local WeChat Pay API v3 that behaves like the real one where our code can tell: it checks
  * our request signatures with the merchant public key, signs every answer with its platform
  * key, encrypts notifications with AES-256-GCM under the APIv3 key, retries them on WeChat's
- * schedule, and serves a trade bill the plugin's parser reads. Orders live in memory.
+ * schedule, and serves a trade bill the plugin's parser reads. Orders, refunds and notifications
+ * not yet acknowledged are written through to `state` before anyone is told of them, so after a
+ * crash `resume()` carries on as WeChat's servers would: same orders, same retries.
  */
 export class WxpaySimulator {
   readonly orders = new Map<string, SimOrder>();
@@ -128,10 +133,29 @@ export class WxpaySimulator {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly now: () => number;
+  private readonly state: SimState;
+  private pendingAtStart: PendingNotification[];
   private closed = false;
 
   constructor(private readonly options: WxpaySimulatorOptions) {
     this.now = options.now ?? Date.now;
+    this.state = options.state ?? memorySimState();
+    const saved = this.state.load();
+    for (const order of saved.orders) this.orders.set(order.out_trade_no, order);
+    for (const refund of saved.refunds) this.refunds.set(refund.out_refund_no, refund);
+    this.pendingAtStart = saved.notifications;
+  }
+
+  /**
+   * After a restart, once the notify URL answers again: deliver what was still owed (at its due
+   * time, or now if that passed while we were down) and finish refunds that were processing.
+   */
+  resume(): void {
+    for (const notification of this.pendingAtStart.splice(0))
+      this.later(Math.max(0, notification.dueAt - Date.now()), () => this.send(notification));
+    for (const refund of this.refunds.values())
+      if (refund.status === 'PROCESSING')
+        this.later(this.options.refundDelayMs ?? 0, () => this.completeRefund(refund));
   }
 
   resetFaults(): void {
@@ -147,6 +171,7 @@ export class WxpaySimulator {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.state.close();
   }
 
   readonly route: Route = async (req, res, url) => {
@@ -211,6 +236,7 @@ export class WxpaySimulator {
         if (order.state === 'SUCCESS' || order.state === 'REFUND')
           throw new ApiError(400, 'ORDERPAID', '订单已支付');
         order.state = 'CLOSED';
+        this.state.saveOrder(order);
         return { status: 204, body: null };
       }
       if (method === 'GET') {
@@ -278,6 +304,7 @@ export class WxpaySimulator {
       refundedTotal: 0,
     };
     this.orders.set(no, order);
+    this.state.saveOrder(order);
     return { prepay_id: order.prepayId };
   }
 
@@ -320,8 +347,6 @@ export class WxpaySimulator {
     if (amount.total !== order.total) throw new ApiError(400, 'PARAM_ERROR', '订单金额与原订单不一致');
     if (order.refundedTotal + amount.refund > order.total)
       throw new ApiError(403, 'NOT_ENOUGH', '可退金额不足');
-    order.refundedTotal += amount.refund;
-    order.state = 'REFUND';
     const refund: SimRefund = {
       out_refund_no: no,
       refund_id: `50${Date.now()}${randomBytes(4).toString('hex')}`,
@@ -334,10 +359,23 @@ export class WxpaySimulator {
       successAt: null,
       notify_url: typeof body.notify_url === 'string' ? body.notify_url : order.notify_url,
     };
+    order.refundedTotal += amount.refund;
+    order.state = 'REFUND';
     this.refunds.set(no, refund);
-    this.later(this.options.refundDelayMs ?? 0, () => {
-      refund.status = 'SUCCESS';
-      refund.successAt = this.now();
+    this.state.atomically(() => {
+      this.state.saveOrder(order);
+      this.state.saveRefund(refund);
+    });
+    this.later(this.options.refundDelayMs ?? 0, () => this.completeRefund(refund));
+    return this.refundOf(refund);
+  }
+
+  private completeRefund(refund: SimRefund): void {
+    const successAt = this.now();
+    refund.status = 'SUCCESS';
+    refund.successAt = successAt;
+    this.state.atomically(() => {
+      this.state.saveRefund(refund);
       this.notify('refund', refund.out_trade_no, refund.notify_url, {
         mchid: this.options.keys.mchid,
         out_trade_no: refund.out_trade_no,
@@ -345,7 +383,7 @@ export class WxpaySimulator {
         out_refund_no: refund.out_refund_no,
         refund_id: refund.refund_id,
         refund_status: 'SUCCESS',
-        success_time: shanghai(refund.successAt).format('YYYY-MM-DDTHH:mm:ssZ'),
+        success_time: shanghai(successAt).format('YYYY-MM-DDTHH:mm:ssZ'),
         user_received_account: '支付用户零钱',
         amount: {
           total: refund.total,
@@ -355,7 +393,6 @@ export class WxpaySimulator {
         },
       });
     });
-    return this.refundOf(refund);
   }
 
   private refundOf(refund: SimRefund): Record<string, unknown> {
@@ -423,7 +460,11 @@ export class WxpaySimulator {
     order.state = 'SUCCESS';
     order.transactionId = `42${Date.now()}${randomBytes(5).toString('hex')}`.slice(0, 32);
     order.successAt = this.now();
-    this.notify('transaction', order.out_trade_no, order.notify_url, this.transactionOf(order));
+    // The payment and the notification it owes are kept together: a crash keeps both or neither.
+    this.state.atomically(() => {
+      this.state.saveOrder(order);
+      this.notify('transaction', order.out_trade_no, order.notify_url, this.transactionOf(order));
+    });
   }
 
   // --- notifications ---------------------------------------------------------------------
@@ -450,8 +491,19 @@ export class WxpaySimulator {
     const copies = this.faults.duplicate > 0 ? 1 + this.faults.duplicateCopies : 1;
     if (this.faults.duplicate > 0) this.faults.duplicate -= 1;
     const body = this.envelope(eventId, kind, plain);
-    for (let i = 0; i < copies; i++)
-      this.later(this.faults.delayMs, () => this.send(eventId, outTradeNo, url, body, tamper, 1));
+    for (let i = 0; i < copies; i++) {
+      const notification: PendingNotification = {
+        id: i ? `${eventId}#${i}` : eventId,
+        outTradeNo,
+        url,
+        body,
+        tamper,
+        attempt: 1,
+        dueAt: Date.now() + this.faults.delayMs,
+      };
+      this.state.saveNotification(notification);
+      this.later(this.faults.delayMs, () => this.send(notification));
+    }
   }
 
   private envelope(
@@ -497,15 +549,10 @@ export class WxpaySimulator {
     };
   }
 
-  private async send(
-    eventId: string,
-    outTradeNo: string,
-    url: string,
-    body: string,
-    tamper: SimFaults['tamper'],
-    attempt: number,
-  ): Promise<void> {
+  private async send(notification: PendingNotification): Promise<void> {
     if (this.closed) return;
+    const { id, outTradeNo, url, body, tamper, attempt } = notification;
+    const eventId = id.replace(/#\d+$/, '');
     let status: Delivery['status'];
     try {
       const headers = { 'content-type': 'application/json', ...this.signedHeaders(body, tamper) };
@@ -516,14 +563,19 @@ export class WxpaySimulator {
     } catch {
       status = 'error';
     }
+    if (this.closed) return;
     this.deliveries.push({ eventId, outTradeNo, attempt, status });
     const acknowledged = status === 200 || status === 204;
     const wait = NOTIFY_RETRY_SECONDS[attempt - 1];
-    if (acknowledged || wait === undefined) return;
+    if (acknowledged || wait === undefined) {
+      this.state.dropNotification(id);
+      return;
+    }
     // A retry of a tampered notification is sent again as it was (same bytes, fresh headers).
-    this.later(wait * 1000 * (this.options.retryScale ?? 1), () =>
-      this.send(eventId, outTradeNo, url, body, tamper, attempt + 1),
-    );
+    const waitMs = wait * 1000 * (this.options.retryScale ?? 1);
+    const retry: PendingNotification = { ...notification, attempt: attempt + 1, dueAt: Date.now() + waitMs };
+    this.state.saveNotification(retry);
+    this.later(waitMs, () => this.send(retry));
   }
 
   private later(ms: number, work: () => void | Promise<void>): void {
