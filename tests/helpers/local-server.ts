@@ -87,7 +87,9 @@ export async function startLocalServer(
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         process.kill(-child.pid!, 'SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer); // a pending 5 s timer would keep jest from exiting
         if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
       }
       child.stdout?.destroy();
