@@ -251,6 +251,13 @@ describe('offline', () => {
     expect(markOffline(zero, state, T0 + 5).events.map((e) => e.kind)).toEqual(['raise']);
   });
 
+  it('with zero minutes, leave a connected device alone between its messages', () => {
+    const zero = rules({ id: 'offline', label: '设备离线', severity: 'major', kind: 'offline', minutes: 0 });
+    const state = evaluateSample(zero, initialRuleState(), sample(T0, { pressure: 0.5 })).state;
+    expect(evaluateTick(zero, state, T0 + 1).events).toEqual([]);
+    expect(evaluateTick(zero, state, T0 + 3_600_000).events).toEqual([]);
+  });
+
   it('find a stale device that went silent without a will', () => {
     const state = evaluateSample(offline, initialRuleState(), sample(T0, { pressure: 0.5 })).state;
     expect(evaluateTick(offline, state, T0 + 179_000).events).toEqual([]);

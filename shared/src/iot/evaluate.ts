@@ -262,7 +262,9 @@ function evaluateTickInPlace(rules: readonly Rule[], state: DeviceRuleState, now
     if (rule.kind === 'offline') {
       if (rs.active || state.lastSeenAt === null) continue;
       const limit = rule.minutes * 60_000;
-      const since = state.offlineSince ?? (now - state.lastSeenAt >= limit ? state.lastSeenAt : null);
+      // Zero minutes means "on disconnect": silence alone never counts, or every tick would raise.
+      const stale = rule.minutes > 0 && now - state.lastSeenAt >= limit;
+      const since = state.offlineSince ?? (stale ? state.lastSeenAt : null);
       if (since !== null && now - since >= limit) {
         rs.active = true;
         const detail = state.offlineSince !== null ? '设备已断开连接' : `超过 ${rule.minutes} 分钟未上报数据`;
