@@ -1,4 +1,4 @@
-import type { Alarm, DeviceState } from '@linli/shared';
+import { newId, type Alarm, type DeviceState, type RelayEvent } from '@linli/shared';
 import type { Bridge } from '@linli/iot-bridge';
 import { connect, connectAsync, type MqttClient } from 'mqtt';
 import {
@@ -266,6 +266,34 @@ describe('two bridge instances over Redis', () => {
     } finally {
       await pump.endAsync(true);
     }
+  });
+
+  it('keeps one alarm when both instances relay a raise of the same rule at the same moment', async () => {
+    const at = Date.now();
+    const raise = (): RelayEvent => ({
+      eventId: newId('ev', at),
+      kind: 'raise',
+      deviceId: FIRE_PUMP,
+      estateId: ESTATE,
+      at,
+      ruleId: 'pressure_low',
+      label: '消防管网压力过低',
+      severity: 'critical',
+      value: 0.2,
+      summary: '消防管网压力过低：压力 0.2 MPa',
+    });
+    for (let round = 0; round < 5; round++) {
+      b1.relay.push([raise()]);
+      b2.relay.push([raise()]);
+    }
+    await eventually(() => b1.relay.pending + b2.relay.pending === 0, 'both relayed');
+    const [alarm, ...others] = await alarmsOf(FIRE_PUMP, 'pressure_low');
+    expect(others).toEqual([]);
+    expect(alarm!.repeats).toBe(9);
+    expect(await expectOneAlarmPerRule(FIRE_PUMP)).toHaveLength(1);
+    expect(await h.t.store.collection('workorders').find({ where: { source: 'alarm' } })).toMatchObject({
+      items: [expect.objectContaining({ deviceId: FIRE_PUMP })],
+    });
   });
 
   it('refuses strangers and foreign topics on either instance', async () => {
