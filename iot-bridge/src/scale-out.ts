@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import MQEmitterRedis from 'mqemitter-redis';
 import redisPersistence from 'aedes-persistence-redis';
@@ -36,11 +36,15 @@ export function redisBrokerState(url: string): SharedBrokerState {
   };
 }
 
+/** Locks this process holds (a pid reused after a restart can be our own). */
+const held = new Set<string>();
+
 /**
  * One live bridge per data directory: two instances sharing a relay queue would send each
  * other's events and delete each other's files. A lock left by a process that died is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'bridge.lock');
   const owner = `${process.pid} ${Date.now()}-${Math.random().toString(36).slice(2)}`;
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -48,13 +52,16 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(file, 'wx');
       writeSync(fd, owner);
       closeSync(fd);
+      held.add(owner);
       return () => {
+        held.delete(owner);
         if (existsSync(file) && readFileSync(file, 'utf8') === owner) unlinkSync(file);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(file, 'utf8').split(' ')[0]);
-      if (alive(pid))
+      const holder = readFileSync(file, 'utf8');
+      const pid = Number(holder.split(' ')[0]);
+      if (pid === process.pid ? held.has(holder) : alive(pid))
         throw new Error(
           `数据目录 ${dataDir} 已被另一个网关实例（进程 ${pid}）使用；每个实例需要自己的 LINLI_IOT_DATA_DIR`,
         );
