@@ -27,7 +27,7 @@ describe('one live bridge per data directory', () => {
   });
 
   it('takes over the lock of a bridge that died', () => {
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(join(root, 'bridge.lock'), `${dead} 0-old`);
     const unlock = lockDataDir(root);
     unlock();
