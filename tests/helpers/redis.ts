@@ -1,5 +1,5 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ export interface TestRedis {
 
 /** LINLI_REDIS_SERVER, else redis-server on PATH (Debian's package, installed by the pretest). */
 function redisServerPath(): string | null {
-  if (process.env.LINLI_REDIS_SERVER) return process.env.LINLI_REDIS_SERVER;
+  const configured = process.env.LINLI_REDIS_SERVER;
+  if (configured) return existsSync(configured) ? configured : null;
   try {
     return execSync('command -v redis-server', { encoding: 'utf8', shell: '/bin/bash' }).trim() || null;
   } catch {
@@ -50,6 +51,7 @@ export async function startRedis(): Promise<TestRedis> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  server.on('error', (error) => (output += `\n${error.message}`));
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `redis://127.0.0.1:${port}/0`;
