@@ -3,6 +3,7 @@
 // renders as a box. Install both from Debian packages when missing; never download a browser.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { ensureDebianPackages } from './apt-ensure.mjs';
 
 const CHROMIUM = process.env.LINLI_CHROMIUM ?? '/usr/bin/chromium';
 const hasFont = () => {
@@ -13,21 +14,9 @@ const hasFont = () => {
   }
 };
 
-if (existsSync(CHROMIUM) && hasFont()) process.exit(0);
-
-if (process.getuid?.() !== 0) {
-  console.error(
-    `Chromium (${CHROMIUM}) or a CJK font is missing. Install them once with:\n` +
-      '  sudo apt-get install -y chromium fonts-noto-cjk\n' +
-      'or point LINLI_CHROMIUM at an existing Chromium.',
-  );
-  process.exit(1);
-}
-console.log('Installing Chromium and CJK fonts from Debian packages (one time)...');
-execSync(
-  'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
-  {
-    stdio: 'inherit',
-    shell: '/bin/bash',
-  },
-);
+ensureDebianPackages({
+  what: `Chromium (${CHROMIUM}) or a CJK font`,
+  packages: ['chromium', 'fonts-noto-cjk'],
+  present: () => existsSync(CHROMIUM) && hasFont(),
+  hint: 'or point LINLI_CHROMIUM at an existing Chromium.',
+});

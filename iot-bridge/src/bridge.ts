@@ -11,6 +11,7 @@ import type { CloudClient } from './relay/cloud-client';
 import { DiskQueue } from './relay/disk-queue';
 import { Relay } from './relay/relay';
 import { DeviceRuntime } from './rules/device-runtime';
+import { lockDataDir, redisBrokerState, type SharedBrokerState } from './scale-out';
 import { deviceTopic, parseDeviceTopic } from './topics';
 
 export interface BridgeOptions {
@@ -31,6 +32,11 @@ export interface BridgeOptions {
   stateIntervalMs?: number;
   relayBackoffMs?: { min: number; max: number };
   now?: () => number;
+  /**
+   * Scale-out: instances given the same Redis share subscriptions, retained messages, wills and
+   * QoS 1 state, so a device may connect to any of them. Each still needs its own `dataDir`.
+   */
+  redisUrl?: string;
 }
 
 export interface Bridge {
@@ -63,6 +69,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const log = options.log ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
+  const unlock = lockDataDir(options.dataDir);
   const queue = new DiskQueue(join(options.dataDir, 'relay-queue'));
   const relay = new Relay({
     queue,
@@ -97,11 +104,29 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const devices: ClientDevices = new WeakMap();
   /** The live connection per device; a takeover's old connection closing is not "offline". */
   const current = new Map<string, Client>();
+  const shared: SharedBrokerState | null = options.redisUrl ? redisBrokerState(options.redisUrl) : null;
   const broker = new Aedes({
     authenticate: authenticate(registry, devices, log),
     authorizePublish: authorizePublish(devices),
     authorizeSubscribe: authorizeSubscribe(devices),
+    ...(shared && { mq: shared.mq, persistence: shared.persistence }),
   });
+  // Another instance admitted one of our devices, and aedes closes our connection to it: from now
+  // on that instance runs the device's rules, so this one must not read the close as "offline".
+  // Subscribed before listen() so this runs ahead of aedes' own handler, which does the closing.
+  broker.subscribe(
+    '$SYS/+/new/clients',
+    (packet, done) => {
+      const deviceId = packet.payload.toString();
+      if (packet.topic.split('/')[1] !== broker.id && current.has(deviceId)) {
+        current.delete(deviceId);
+        runtime.release(deviceId);
+        log.log('info', 'device.moved', { deviceId });
+      }
+      done();
+    },
+    () => undefined,
+  );
   await broker.listen();
   // A rotated or withdrawn credential ends the session that was admitted with it.
   registry.onRevoked((deviceId) => current.get(deviceId)?.close());
@@ -119,11 +144,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     runtime.status(device.deviceId, false);
   });
   broker.on('publish', (packet, client) => {
-    if (packet.topic.startsWith('$SYS/')) return;
     const topic = parseDeviceTopic(packet.topic);
     if (!topic) return;
-    // Client publishes were authorized against the topic; the broker's own (wills) name it.
-    if (client && devices.get(client)?.deviceId !== topic.deviceId) return;
+    // Only the connection that owns the device here speaks for it: not one that was taken over,
+    // and not a will aedes replays for a dead instance (`brokerId` is that instance), which it
+    // does even when the device has long reconnected. Disconnects are read from the broker.
+    const replayedWill = (packet as { brokerId?: string }).brokerId;
+    if (!client || current.get(topic.deviceId) !== client) return;
+    if (replayedWill !== undefined && replayedWill !== broker.id) return;
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     if (topic.kind === 'telemetry') {
       if (!runtime.telemetry(topic.deviceId, payload))
@@ -155,7 +183,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   tick.unref();
   sync.unref();
   relay.kick();
-  log.log('info', 'bridge.ready', { port, wsPort, devices: registry.size, queued: queue.length });
+  log.log('info', 'bridge.ready', {
+    port,
+    wsPort,
+    brokerId: broker.id,
+    shared: Boolean(shared),
+    devices: registry.size,
+    queued: queue.length,
+  });
 
   return {
     broker,
@@ -190,12 +225,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         broker.removeAllListeners(event);
       runtime.flushAll();
       relay.stop();
-      await new Promise<void>((resolve) => {
-        ws?.clients.forEach((socket) => socket.terminate());
-        ws?.close();
-        tcp.close(() => resolve());
-        broker.close();
-      });
+      ws?.clients.forEach((socket) => socket.terminate());
+      ws?.close();
+      // Closing the broker closes its connections (their wills go out to the other instances).
+      await Promise.all([
+        new Promise<void>((resolve) => tcp.close(() => resolve())),
+        new Promise<void>((resolve) => broker.close(() => resolve())),
+      ]);
+      await shared
+        ?.close()
+        .catch((error: unknown) =>
+          log.log('warn', 'bridge.redis_close_failed', { error: (error as Error).message }),
+        );
+      unlock();
     },
   };
 }

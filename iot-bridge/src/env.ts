@@ -12,6 +12,11 @@ export const BridgeEnv = z
     LINLI_IOT_BRIDGE_TOKEN: z.string().min(16, 'LINLI_IOT_BRIDGE_TOKEN 至少 16 个字符'),
     /** Local runtime: `http://127.0.0.1:3000/iot`. Unset in production, where CloudBase is used. */
     LINLI_IOT_CLOUD_URL: z.string().url().optional(),
+    /** Scale-out: bridges given the same Redis (`redis://host:6379/0`) serve devices together. */
+    LINLI_IOT_REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'LINLI_IOT_REDIS_URL 须为 redis://主机:端口/库号')
+      .optional(),
     TCB_ENV: z.string().optional(),
     TENCENTCLOUD_SECRETID: z.string().optional(),
     TENCENTCLOUD_SECRETKEY: z.string().optional(),

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     host: env.LINLI_MQTT_HOST,
     port: env.LINLI_MQTT_PORT,
     wsPort: env.LINLI_MQTT_WS_PORT ?? null,
+    redisUrl: env.LINLI_IOT_REDIS_URL,
     log,
   });
   const shutdown = () => void bridge.close().finally(() => process.exit(0));

@@ -142,5 +142,11 @@ describe('a fire-pump alarm from the device simulator to the 工作台', () => {
     await rulesPage.getByText('消防管网压力过低').waitFor();
     await settled(rulesPage);
     await screenshot(rulesPage, 'iot-rules');
+    // A fault code clears only after a quiet minute, and the admin can change how long.
+    const fault = rulesPage.locator('.iot-rule', { hasText: '设备故障码' }).first();
+    await fault.scrollIntoViewIfNeeded();
+    expect(await fault.innerText()).toContain('连续 60 秒无故障码才恢复');
+    expect(await fault.innerText()).toContain('恢复等待秒数');
+    await screenshot(rulesPage, 'iot-rules-fault');
   });
 });

@@ -89,7 +89,10 @@ export interface IotHarness {
   dataDir: string;
   secrets: Map<string, DeviceCredentialView>;
   bridge: Bridge;
+  /** Start a bridge (on `dataDir` unless given) and make it `bridge`. */
   startBridge(overrides?: Partial<BridgeOptions>): Promise<Bridge>;
+  /** Another empty data directory, removed on close (a second bridge instance needs its own). */
+  newDataDir(): string;
   /** Connect as a device (its issued secret unless given). */
   connect(deviceId: string, options?: Partial<IClientOptions>): Promise<MqttClient>;
   close(): Promise<void>;
@@ -109,7 +112,8 @@ export async function createIotHarness(
       await t.ok<DeviceCredentialView>(ADMIN, 'iot', 'issueCredential', { deviceId: d._id }),
     );
   const cloud = await serveCloud(t);
-  const dataDir = mkdtempSync(join(tmpdir(), 'linli-iot-'));
+  const dataDirs = [mkdtempSync(join(tmpdir(), 'linli-iot-'))];
+  const dataDir = dataDirs[0]!;
   const clients: MqttClient[] = [];
   const bridges: Bridge[] = [];
   const harness: IotHarness = {
@@ -134,6 +138,11 @@ export async function createIotHarness(
       harness.bridge = bridge;
       return bridge;
     },
+    newDataDir() {
+      const dir = mkdtempSync(join(tmpdir(), 'linli-iot-'));
+      dataDirs.push(dir);
+      return dir;
+    },
     async connect(deviceId, clientOptions = {}) {
       const client = await connectAsync(`mqtt://127.0.0.1:${harness.bridge.port}`, {
         clientId: deviceId,
@@ -151,7 +160,7 @@ export async function createIotHarness(
       for (const b of bridges) await b.close().catch(() => undefined);
       await cloud.close();
       await t.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
     },
   };
   await harness.startBridge();

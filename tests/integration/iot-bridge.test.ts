@@ -208,16 +208,43 @@ describe('telemetry', () => {
     ]);
   });
 
-  it('raises a lift fault code once while it repeats', async () => {
+  const liftReport = (faultCode: string | null, ts: number) => ({
+    speed: 0,
+    door: 'open',
+    load: 0,
+    faultCode,
+    ts,
+  });
+
+  it('raises a lift fault code once while it repeats, and clears after a minute without it', async () => {
     const lift = await h.connect(LIFT);
-    for (let i = 0; i < 5; i++)
-      await publishReading(lift, LIFT, { speed: 0, door: 'open', load: 0, faultCode: 'E32' });
-    await publishReading(lift, LIFT, { speed: 0, door: 'closed', load: 0, faultCode: null });
+    const t0 = Date.now() - 5 * 60_000;
+    for (let s = 0; s < 5; s++) await publishReading(lift, LIFT, liftReport('E32', t0 + s * 1000));
+    await publishReading(lift, LIFT, liftReport(null, t0 + 10_000));
+    await publishReading(lift, LIFT, liftReport(null, t0 + 70_000));
     const alarms = await eventually(async () => {
       const all = await alarmsOf(LIFT);
       return all.length === 1 && all[0]!.state === 'cleared' ? all : null;
     }, 'fault raised and cleared');
-    expect(alarms[0]!.summary).toBe('设备故障码：故障码 E32');
+    expect(alarms[0]).toMatchObject({ summary: '设备故障码：故障码 E32', clearedAt: t0 + 70_000 });
+  });
+
+  it('treats a fault code that flaps (set, cleared, set within seconds) as one alarm and one message', async () => {
+    const lift = await h.connect(LIFT);
+    const t0 = Date.now() - 5 * 60_000;
+    for (let s = 0; s < 60; s += 3)
+      await publishReading(lift, LIFT, liftReport(s % 2 === 0 ? 'E32' : null, t0 + s * 1000));
+    await eventually(() => h.bridge.runtime.stats(LIFT)?.received === 20, 'twenty reports');
+    h.bridge.runtime.flushAll();
+    await eventually(() => h.bridge.relay.pending === 0, 'relayed');
+    const alarms = await alarmsOf(LIFT);
+    expect(alarms.map((a) => [a.ruleId, a.state])).toEqual([['fault', 'active_unacked']]);
+    const messages = await h.t.store
+      .collection<{ _id: string; eventKey: string }>('outbox')
+      .find({ where: { kind: 'alarm_raised' } });
+    expect(new Set(messages.items.map((m) => m.eventKey))).toEqual(new Set([`${alarms[0]!._id}.raised`]));
+    const orders = await h.t.store.collection('workorders').find({ where: { source: 'alarm' } });
+    expect(orders.items).toHaveLength(alarms[0]!.severity === 'critical' ? 1 : 0);
   });
 });
 

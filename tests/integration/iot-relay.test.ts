@@ -28,8 +28,24 @@ describe('relay to the cloud', () => {
   it('loses nothing while the cloud is down and delivers each alarm once when it returns', async () => {
     h.cloud.down = true;
     const lift = await h.connect(LIFT);
-    for (const code of ['E32', null, 'E35', null, 'E36'])
-      await publishReading(lift, LIFT, { speed: 0, door: 'closed', load: 0, faultCode: code });
+    // A code clears after a minute without one (device time): three faults in a row.
+    const t0 = Date.now() - 5 * 60_000;
+    for (const [s, code] of [
+      [0, 'E32'],
+      [10, null],
+      [80, null],
+      [90, 'E35'],
+      [100, null],
+      [170, null],
+      [180, 'E36'],
+    ] as const)
+      await publishReading(lift, LIFT, {
+        speed: 0,
+        door: 'closed',
+        load: 0,
+        faultCode: code,
+        ts: t0 + s * 1000,
+      });
     // Five alarm events (3 raises, 2 clears) wait on disk while requests keep failing.
     await eventually(() => h.cloud.requests >= 3, 'retries');
     expect(queued()).toBeGreaterThan(0);

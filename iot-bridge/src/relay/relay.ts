@@ -27,6 +27,11 @@ export class Relay {
 
   constructor(private readonly options: RelayOptions) {}
 
+  /** Entries waiting on disk for the cloud. */
+  get pending(): number {
+    return this.options.queue.length;
+  }
+
   push(events: readonly RelayEvent[]): void {
     this.options.queue.enqueue(events);
     this.kick();

@@ -115,6 +115,20 @@ export class DeviceRuntime {
     this.setOnline(t, online);
   }
 
+  /**
+   * Another bridge instance now serves the device: forget its liveness, readings and pending
+   * durations so this instance raises nothing for it (no "offline" for a device that moved).
+   * Which of its rules are active is kept: should it come back, a recovery still clears them.
+   */
+  release(deviceId: string): void {
+    const t = this.tracked.get(deviceId);
+    if (!t) return;
+    const active = Object.entries(t.state.rules).filter(([, rule]) => rule.active);
+    t.state = initialRuleState(active.map(([id]) => id));
+    t.online = false;
+    t.dirty = false;
+  }
+
   /** Stale devices and durations that matured without a message; flush state changes. */
   tick(): void {
     const now = this.now();

@@ -202,21 +202,71 @@ describe('fault codes', () => {
   });
   const at = (s: number, code: string | null) => sample(T0 + s * 1000, {}, code);
 
-  it('raise on a code, stay quiet while it repeats, clear when the device reports none', () => {
-    let state = initialRuleState();
+  /** Feed `[secondsAfterT0, code]` reports; collect `kind:value` of every event. */
+  function reports(list: ReadonlyArray<readonly [number, string | null]>, state = initialRuleState()) {
     const kinds: string[] = [];
-    for (const [s, code] of [
+    for (const [s, code] of list) {
+      const out = evaluateSample(fault, state, at(s, code));
+      state = out.state;
+      kinds.push(...out.events.map((e) => `${e.kind}:${String(e.value)}`));
+    }
+    return { kinds, state };
+  }
+
+  it('raise on a code, stay quiet while it repeats, clear once the device has reported none for 60 s', () => {
+    const { kinds } = reports([
       [0, null],
       [1, 'E32'],
       [2, 'E32'],
       [3, 'E33'],
       [4, null],
-    ] as const) {
-      const out = evaluateSample(fault, state, at(s, code));
-      state = out.state;
-      kinds.push(...out.events.map((e) => `${e.kind}:${String(e.value)}`));
-    }
+      [63, null],
+      [64, null],
+    ]);
     expect(kinds).toEqual(['raise:E32', 'clear:null']);
+    expect(
+      reports([
+        [1, 'E32'],
+        [4, null],
+        [63, null],
+      ]).kinds,
+    ).toEqual(['raise:E32']);
+  });
+
+  it('treat a code that flaps (set, cleared, set again within seconds) as one fault', () => {
+    const flapping: Array<readonly [number, string | null]> = [];
+    for (let s = 0; s < 300; s += 5) flapping.push([s, s % 10 === 0 ? 'E32' : null]);
+    const { kinds, state } = reports(flapping);
+    expect(kinds).toEqual(['raise:E32']);
+    expect(
+      reports(
+        [
+          [300, null],
+          [360, null],
+        ],
+        state,
+      ).kinds,
+    ).toEqual(['clear:null']);
+  });
+
+  it('clear on the tick when a device that stopped reporting the code goes quiet', () => {
+    const lift = rules({ id: 'fault', label: '设备故障码', severity: 'critical', kind: 'fault' });
+    let state = evaluateSample(lift, initialRuleState(), sample(T0, { speed: 0 }, 'E32')).state;
+    state = evaluateSample(lift, state, sample(T0 + 1000, { speed: 0 }, null)).state;
+    expect(evaluateTick(lift, state, T0 + 60_999).events).toEqual([]);
+    expect(evaluateTick(lift, state, T0 + 61_000).events.map((e) => e.kind)).toEqual(['clear']);
+  });
+
+  it('clear at once when the rule holds for zero seconds', () => {
+    const quick = rules({
+      id: 'fault',
+      label: '设备故障码',
+      severity: 'critical',
+      kind: 'fault',
+      clearSeconds: 0,
+    });
+    const raised = evaluateSample(quick, initialRuleState(), at(0, 'E32')).state;
+    expect(evaluateSample(quick, raised, at(1, null)).events.map((e) => e.kind)).toEqual(['clear']);
   });
 
   it('ignore informational codes', () => {
@@ -224,8 +274,15 @@ describe('fault codes', () => {
   });
 
   it('start active for alarms the cloud still has open, so they can clear', () => {
-    const out = evaluateSample(fault, initialRuleState(['fault']), at(0, null));
-    expect(out.events.map((e) => e.kind)).toEqual(['clear']);
+    expect(
+      reports(
+        [
+          [0, null],
+          [60, null],
+        ],
+        initialRuleState(['fault']),
+      ).kinds,
+    ).toEqual(['clear:null']);
   });
 });
 
@@ -249,6 +306,13 @@ describe('offline', () => {
     const zero = rules({ id: 'offline', label: '设备离线', severity: 'major', kind: 'offline', minutes: 0 });
     const state = markOnline(zero, initialRuleState(), T0).state;
     expect(markOffline(zero, state, T0 + 5).events.map((e) => e.kind)).toEqual(['raise']);
+  });
+
+  it('with zero minutes, leave a connected device alone between its messages', () => {
+    const zero = rules({ id: 'offline', label: '设备离线', severity: 'major', kind: 'offline', minutes: 0 });
+    const state = evaluateSample(zero, initialRuleState(), sample(T0, { pressure: 0.5 })).state;
+    expect(evaluateTick(zero, state, T0 + 1).events).toEqual([]);
+    expect(evaluateTick(zero, state, T0 + 3_600_000).events).toEqual([]);
   });
 
   it('find a stale device that went silent without a will', () => {

@@ -135,6 +135,26 @@ function applyThreshold(
   }
 }
 
+/** A fault clears once no code was reported for `clearSeconds` (pendingSince: the first clean report). */
+function clearFaultAfterHold(
+  rule: Extract<Rule, { kind: 'fault' }>,
+  rs: RuleState,
+  at: number,
+  events: RuleEvent[],
+): void {
+  if (rs.pendingSince === null || at - rs.pendingSince < rule.clearSeconds * 1000) return;
+  rs.active = false;
+  rs.pendingSince = null;
+  events.push(event(rule, 'clear', at, null, '故障码已消除'));
+}
+
+/** The device's clock now: its newest reading's time plus the silence since it arrived. */
+function deviceNow(state: DeviceRuleState, now: number): number | null {
+  let newest: { at: number; receivedAt: number } | null = null;
+  for (const reading of Object.values(state.last)) if (!newest || reading.at > newest.at) newest = reading;
+  return newest && newest.at + Math.max(0, now - newest.receivedAt);
+}
+
 /** Feed one valid sample. Samples older than the last one seen for a metric are ignored for it. */
 export function evaluateSample(
   rules: readonly Rule[],
@@ -174,12 +194,15 @@ export function evaluateSample(
       }
       case 'fault': {
         const code = sample.faultCode && !rule.ignore.includes(sample.faultCode) ? sample.faultCode : null;
-        if (code && !rs.active) {
-          rs.active = true;
-          events.push(event(rule, 'raise', sample.at, code, `故障码 ${code}`));
-        } else if (!code && rs.active) {
-          rs.active = false;
-          events.push(event(rule, 'clear', sample.at, null, '故障码已消除'));
+        if (code) {
+          rs.pendingSince = null;
+          if (!rs.active) {
+            rs.active = true;
+            events.push(event(rule, 'raise', sample.at, code, `故障码 ${code}`));
+          }
+        } else if (rs.active) {
+          rs.pendingSince ??= sample.at;
+          clearFaultAfterHold(rule, rs, sample.at, events);
         }
         break;
       }
@@ -262,7 +285,9 @@ function evaluateTickInPlace(rules: readonly Rule[], state: DeviceRuleState, now
     if (rule.kind === 'offline') {
       if (rs.active || state.lastSeenAt === null) continue;
       const limit = rule.minutes * 60_000;
-      const since = state.offlineSince ?? (now - state.lastSeenAt >= limit ? state.lastSeenAt : null);
+      // Zero minutes means "on disconnect": silence alone never counts, or every tick would raise.
+      const stale = rule.minutes > 0 && now - state.lastSeenAt >= limit;
+      const since = state.offlineSince ?? (stale ? state.lastSeenAt : null);
       if (since !== null && now - since >= limit) {
         rs.active = true;
         const detail = state.offlineSince !== null ? '设备已断开连接' : `超过 ${rule.minutes} 分钟未上报数据`;
@@ -272,6 +297,9 @@ function evaluateTickInPlace(rules: readonly Rule[], state: DeviceRuleState, now
       const last = state.last[rule.metric];
       // Durations run on the device's clock: the silence since the last reading is added to it.
       if (last) applyThreshold(rule, rs, last.value, last.at + Math.max(0, now - last.receivedAt), events);
+    } else if (rule.kind === 'fault' && state.offlineSince === null && rs.active) {
+      const at = deviceNow(state, now);
+      if (at !== null) clearFaultAfterHold(rule, rs, at, events);
     }
   }
   return { state, events };

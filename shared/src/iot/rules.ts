@@ -61,11 +61,15 @@ export const RateRule = z
     path: ['clearPerMinute'],
   });
 
-/** The device reports a fault code (not in `ignore`); clears when it reports none. */
+/**
+ * The device reports a fault code (not in `ignore`); clears once it has reported none for
+ * `clearSeconds`, so a code that comes and goes (set, cleared, set again) is one fault, not a storm.
+ */
 export const FaultRule = z.object({
   ...common,
   kind: z.literal('fault'),
   ignore: z.array(z.string().max(32)).max(50).default([]),
+  clearSeconds: Seconds.default(60),
 });
 
 /** No message (or a last will) for `minutes`. */
@@ -95,6 +99,7 @@ export const RuleOverride = z
     value: z.number().optional(),
     clearValue: z.number().optional(),
     forSeconds: Seconds.optional(),
+    clearSeconds: Seconds.optional(),
     perMinute: z.number().positive().optional(),
     clearPerMinute: z.number().min(0).optional(),
     minutes: z.number().int().min(0).max(1440).optional(),

@@ -158,10 +158,10 @@ function describe(rule: Rule): string {
       const move = { down: '下降', up: '上升', both: '变化' }[rule.direction];
       return `${rule.windowSeconds} 秒内${nameOf(rule.metric)}每分钟${move}超过 ${rule.perMinute} ${unitOf(rule.metric)}时告警；不超过 ${rule.clearPerMinute} 恢复`;
     }
-    case 'fault':
-      return rule.ignore.length
-        ? `设备上报故障码时告警（忽略 ${rule.ignore.join('、')}）`
-        : '设备上报故障码时告警';
+    case 'fault': {
+      const ignored = rule.ignore.length ? `（忽略 ${rule.ignore.join('、')}）` : '';
+      return `设备上报故障码时告警${ignored}；连续 ${rule.clearSeconds} 秒无故障码才恢复`;
+    }
     case 'offline':
       return rule.minutes > 0 ? `断开连接或 ${rule.minutes} 分钟无数据时告警` : '断开连接时立即告警';
   }
@@ -178,7 +178,7 @@ const numberFields: Record<Rule['kind'], NumberField[]> = {
     { key: 'perMinute', label: '告警变化率' },
     { key: 'clearPerMinute', label: '恢复变化率' },
   ],
-  fault: [],
+  fault: [{ key: 'clearSeconds', label: '恢复等待秒数' }],
   offline: [{ key: 'minutes', label: '离线分钟' }],
 };
 
