@@ -8,6 +8,7 @@ import {
   periodOf,
   quoteStatusLabels,
   toLocalDate,
+  unpaidRepairFen,
   ZERO,
   type Bill,
   type Chargeability,
@@ -64,13 +65,13 @@ export async function chargeView(
   if (order.householdId === null) return null;
   const { chargeable, reason } = await chargeabilityNow(ctx, order);
   const charge = chargeOf(order);
-  const unpaid = charge.quotes.filter((q) => q.status === 'confirmed' && q.paidAt === null);
   return {
+    householdId: order.householdId,
     chargeable,
     reason,
     override: charge.override,
     quotes: charge.quotes.map((q) => ({ ...q, statusLabel: quoteStatusLabels[q.status] })),
-    unpaidFen: unpaid.reduce((sum, q) => sum + q.totalFen, 0),
+    unpaidFen: unpaidRepairFen(order),
   };
 }
 

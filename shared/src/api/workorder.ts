@@ -24,6 +24,7 @@ import type { EscalationLevel, SlaClock, SlaStatus } from '../workorder/sla';
 import { MAX_PHOTOS } from '../workorder/report-limits';
 import type { WorkOrderStats } from '../workorder/stats';
 import { WorkOrderState, type ActorKind, type WorkOrderVerb } from '../workorder/states';
+import type { Fen } from '../money/money';
 import { contract } from './contract';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,13 +147,15 @@ export interface QuoteView extends RepairQuote {
 
 /** 有偿维修 on one order: whether it may be charged and why, its quotes, and what is still owed. */
 export interface RepairChargeView {
+  /** The household that pays (the order's). */
+  householdId: string;
   chargeable: boolean;
   /** 入户维修，按收费标准收费 / 公共区域维修，免费 / 王客服设为免费：… */
   reason: string;
   override: ChargeOverride | null;
   quotes: QuoteView[];
   /** Confirmed but not yet paid. */
-  unpaidFen: number;
+  unpaidFen: Fen;
 }
 
 /** An estate's 收费标准 for paid repairs. */
