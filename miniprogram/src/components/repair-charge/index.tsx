@@ -39,12 +39,16 @@ function QuoteCard({ quote, latest }: { quote: QuoteView; latest: boolean }) {
           {paid ? '已支付' : quote.statusLabel}
         </Tag>
       </View>
-      <BillLines lines={quote.lines.map((l) => ({ label: l.name, formula: l.formula, amountFen: l.amountFen }))} />
+      <BillLines
+        lines={quote.lines.map((l) => ({ label: l.name, formula: l.formula, amountFen: l.amountFen }))}
+      />
       <View className="repair-quote__total">
         <Text>合计</Text>
         <Text className="repair-quote__amount">{formatYuan(quote.totalFen)}</Text>
       </View>
-      {quote.declineReason ? <Text className="repair-quote__note">拒绝原因：{quote.declineReason}</Text> : null}
+      {quote.declineReason ? (
+        <Text className="repair-quote__note">拒绝原因：{quote.declineReason}</Text>
+      ) : null}
     </View>
   );
 }

@@ -10,10 +10,7 @@ import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/api';
 import { payBills } from '../../services/pay-bills';
 
-type OwnerVerb = Extract<
-  WorkOrderVerb,
-  'approve_quote' | 'decline_quote' | 'confirm' | 'reopen' | 'cancel'
->;
+type OwnerVerb = Extract<WorkOrderVerb, 'approve_quote' | 'decline_quote' | 'confirm' | 'reopen' | 'cancel'>;
 const OWNER_VERBS: readonly OwnerVerb[] = ['approve_quote', 'decline_quote', 'confirm', 'reopen', 'cancel'];
 const MAIN_VERBS: readonly OwnerVerb[] = ['approve_quote', 'confirm'];
 
@@ -122,12 +119,7 @@ export function OwnerActions({ order, onChanged }: OwnerActionsProps) {
           {failure ? <Text className="repair-detail__error">{failure.message}</Text> : null}
           <View className="repair-detail__buttons">
             {unpaidBills.length > 0 ? (
-              <Button
-                size="small"
-                type="primary"
-                disabled={payFee.pending}
-                onClick={() => void payFee.run()}
-              >
+              <Button size="small" type="primary" disabled={payFee.pending} onClick={() => void payFee.run()}>
                 支付维修费 {formatYuan(charge?.unpaidFen ?? ZERO)}
               </Button>
             ) : null}
