@@ -13,7 +13,8 @@ import {
   type ChargeFacts,
   type PriceItem,
 } from './charge';
-import { createWorkOrder, transitionOrder, type WorkOrder } from './order';
+import { transitionOrder, type WorkOrder } from './order';
+import { reportedOrder } from './order.fixture';
 
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.parse('2026-11-30T03:00:00Z');
@@ -26,36 +27,9 @@ const LIST: PriceItem[] = [
   { code: 'visit', name: '上门人工', kind: 'labour', unit: '次', unitPriceFen: fen(5000) },
 ];
 
-function order(fields: Partial<WorkOrder> = {}): WorkOrder {
-  const base = createWorkOrder(
-    {
-      _id: 'wo_1',
-      orderNo: 'BX202611300001',
-      estateId: 'est_1',
-      householdId: 'hh_1',
-      location: { kind: 'household', householdId: 'hh_1', roomCode: '1-1-1201' },
-      locationLabel: '1-1-1201',
-      locationKey: 'hh:hh_1',
-      buildingId: 'bld_1',
-      category: 'plumbing',
-      requiredSkill: 'plumbing',
-      description: '厨房角阀漏水',
-      subject: '厨房角阀漏水',
-      photos: [],
-      preferredTime: null,
-      deviceId: null,
-      deviceModel: null,
-      source: 'owner',
-      reporter: { accountId: 'acct_1', name: '陈先生', phone: null },
-      priority: 'normal',
-      prioritySource: 'auto',
-      priorityReasons: [],
-      createdAt: T0,
-    },
-    { kind: 'owner', name: '陈先生' },
-  );
-  return { ...base, ...fields };
-}
+/** An in-home order, normal priority (its SLA is not what these tests are about). */
+const order = (fields: Partial<WorkOrder> = {}): WorkOrder =>
+  reportedOrder(T0, { priority: 'normal', ...fields });
 
 const facts = (o: WorkOrder, extra: Partial<ChargeFacts> = {}): ChargeFacts => ({
   order: o,

@@ -4,7 +4,7 @@ import { keyId } from '../ids/ids';
 import { trimDecimal } from '../money/decimal';
 import { addFen, FenSchema, formatYuan, scaleFen, ZERO, type Fen } from '../money/money';
 import type { LocalDate } from '../time/shanghai';
-import type { WorkOrder } from './order';
+import { remarkOrder, type WorkOrder } from './order';
 
 // 有偿维修 paid repairs: the estate's price list (收费标准), which orders may be charged, and the
 // technician's quote the owner confirms and pays before the order closes.
@@ -290,22 +290,14 @@ export function markRepairPaid(order: WorkOrder, billId: string, at: number): Wo
   const charge = chargeOf(order);
   const quote = charge.quotes.find((q) => q.billId === billId);
   if (quote?.status !== 'confirmed' || quote.paidAt !== null) return null;
-  return {
-    ...order,
-    charge: { ...charge, quotes: charge.quotes.map((q) => (q === quote ? { ...q, paidAt: at } : q)) },
-    timeline: [
-      ...order.timeline,
-      {
-        seq: order.timeline.length,
-        at,
-        from: order.state,
-        to: order.state,
-        actor: { kind: 'owner', name: '业主' },
-        label: `业主已支付维修费 ${formatYuan(quote.totalFen)}`,
-        note: null,
-      },
-    ],
-    updatedAt: at,
-    version: order.version + 1,
-  };
+  return remarkOrder(
+    order,
+    {
+      at,
+      actor: { kind: 'owner', name: '业主' },
+      label: `业主已支付维修费 ${formatYuan(quote.totalFen)}`,
+      note: null,
+    },
+    { charge: { ...charge, quotes: charge.quotes.map((q) => (q === quote ? { ...q, paidAt: at } : q)) } },
+  );
 }

@@ -334,6 +334,33 @@ export function transitionOrder(order: WorkOrder, change: TransitionChange): Wor
   return withSlaFields({ ...next, timeline: [...order.timeline, entry] });
 }
 
+/**
+ * A remark on the timeline without a change of state (a priority override, a fee paid, a switch to
+ * free): stamped like a transition, with a bumped version so writers compare-and-set on it.
+ */
+export function remarkOrder(
+  order: WorkOrder,
+  remark: { at: number; actor: { kind: ActorKind; name: string }; label: string; note: string | null },
+  fields: Partial<WorkOrder> = {},
+): WorkOrder {
+  const entry: TimelineEntry = {
+    seq: order.timeline.length,
+    at: remark.at,
+    from: order.state,
+    to: order.state,
+    actor: remark.actor,
+    label: remark.label,
+    note: remark.note,
+  };
+  return {
+    ...order,
+    ...fields,
+    timeline: [...order.timeline, entry],
+    updatedAt: remark.at,
+    version: order.version + 1,
+  };
+}
+
 /** A staff override of the priority: new deadlines for the running round, stamped on the timeline. */
 export function reprioritizeOrder(
   order: WorkOrder,
@@ -345,22 +372,11 @@ export function reprioritizeOrder(
     label: string;
   },
 ): WorkOrder {
-  const entry: TimelineEntry = {
-    seq: order.timeline.length,
-    at: change.at,
-    from: order.state,
-    to: order.state,
-    actor: change.actor,
-    label: change.label,
-    note: change.note,
-  };
-  return withSlaFields({
-    ...order,
-    priority: change.priority,
-    prioritySource: 'staff',
-    sla: reprioritizeSla(order.sla, change.priority),
-    timeline: [...order.timeline, entry],
-    updatedAt: change.at,
-    version: order.version + 1,
-  });
+  return withSlaFields(
+    remarkOrder(order, change, {
+      priority: change.priority,
+      prioritySource: 'staff',
+      sla: reprioritizeSla(order.sla, change.priority),
+    }),
+  );
 }

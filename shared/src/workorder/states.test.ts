@@ -145,7 +145,10 @@ describe('work order state machine', () => {
     expect(availableVerbs(orderIn('paused'), [tech])).toEqual(['resume']);
     expect(availableVerbs(orderIn('in_progress'), [tech])).toEqual(['pause', 'quote', 'complete']);
     expect(availableVerbs(orderIn('quoted'), [tech])).toEqual([]);
-    expect(availableVerbs(orderIn('quoted'), [{ kind: 'owner' }])).toEqual(['approve_quote', 'decline_quote']);
+    expect(availableVerbs(orderIn('quoted'), [{ kind: 'owner' }])).toEqual([
+      'approve_quote',
+      'decline_quote',
+    ]);
     expect(availableVerbs(orderIn('quoted'), [{ kind: 'staff' }])).toEqual(['cancel']);
     expect(availableVerbs(orderIn('submitted'), [tech])).toEqual(['grab']);
     expect(availableVerbs(orderIn('completed'), [{ kind: 'owner' }])).toEqual(['confirm', 'reopen']);
@@ -169,8 +172,12 @@ describe('work order state machine', () => {
       'PRECONDITION_FAILED',
     );
     // Answering a quote is only for a quoted order, and only the household's to give.
-    expect(codeOf(() => assertCanPerform(orderIn('paused'), 'approve_quote', tech))).toBe('PRECONDITION_FAILED');
-    expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'approve_quote', tech))).toBe('PRECONDITION_FAILED');
+    expect(codeOf(() => assertCanPerform(orderIn('paused'), 'approve_quote', tech))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'approve_quote', tech))).toBe(
+      'PRECONDITION_FAILED',
+    );
     expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'decline_quote', { kind: 'staff' }))).toBe(
       'PRECONDITION_FAILED',
     );

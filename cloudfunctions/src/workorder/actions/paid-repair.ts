@@ -5,6 +5,7 @@ import {
   formatYuan,
   isAppError,
   priceQuote,
+  remarkOrder,
   withAnsweredQuote,
   withNewQuote,
   type workorderApi,
@@ -118,27 +119,12 @@ export const setChargeable: Handler<Api['setChargeable']> = async (input, ctx) =
     if (charge.quotes.some((q) => q.status !== 'declined'))
       throw new AppError('PRECONDITION_FAILED', '已有待确认或已确认的报价，不能修改收费方式');
     const label = input.chargeable ? `${name}将工单设为收费维修` : `${name}将工单设为免费维修`;
-    return {
-      ...fresh,
-      charge: {
-        ...charge,
-        override: { chargeable: input.chargeable, reason: input.reason, byName: name, at },
-      },
-      timeline: [
-        ...fresh.timeline,
-        {
-          seq: fresh.timeline.length,
-          at,
-          from: fresh.state,
-          to: fresh.state,
-          actor: { kind: 'staff', name },
-          label,
-          note: input.reason,
-        },
-      ],
-      updatedAt: at,
-      version: fresh.version + 1,
-    };
+    const override = { chargeable: input.chargeable, reason: input.reason, byName: name, at };
+    return remarkOrder(
+      fresh,
+      { at, actor: { kind: 'staff', name }, label, note: input.reason },
+      { charge: { ...charge, override } },
+    );
   });
   return toDetail(ctx, after, viewer);
 };
