@@ -91,6 +91,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
     await quantityOf('更换角阀').fill('1');
     await quantityOf('上门检修').fill('1');
     await tech.getByText('合计 ¥65.00').filter({ visible: true }).waitFor();
+    await tech.getByText('已开始维修', { exact: true }).waitFor({ state: 'hidden' }); // the toast
     await shot(tech, 'paid-repair-1-tech-quote');
     await tap(tech, '发送报价');
     await hero(tech, '待确认报价');
@@ -130,15 +131,16 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
       .waitFor();
     await shot(owner, 'paid-repair-3-owner-refused-unpaid');
     await tap(owner, '返回');
+    await shot(owner, 'paid-repair-4-owner-pay-first');
 
     // --- the owner pays in the simulated WeChat Pay cashier ------------------------------------
     await tap(owner, '支付维修费 ¥65.00');
     await owner.getByText('模拟微信支付').waitFor();
-    await shot(owner, 'paid-repair-4-cashier');
+    await shot(owner, 'paid-repair-5-cashier');
     await tap(owner, '确认支付');
     await owner.getByText('缴费成功', { exact: true }).filter({ visible: true }).waitFor();
     expect(await visibleText(owner)).toContain('有偿维修 BX');
-    await shot(owner, 'paid-repair-5-paid');
+    await shot(owner, 'paid-repair-6-paid');
     await owner.goBack();
     await owner.reload();
     await hero(owner, '待验收');
@@ -149,6 +151,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
     await owner.locator('.reason-form .star-rating__star').nth(4).click();
     await tap(owner, '确认验收');
     await hero(owner, '已完成');
+    await owner.getByText('已验收', { exact: true }).waitFor({ state: 'hidden' }); // the toast
     const timeline = await owner.locator('.wo-timeline').filter({ visible: true }).innerText();
     for (const words of [
       '赵师傅报价 ¥65.00',
@@ -157,7 +160,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
       '业主已验收',
     ])
       expect(timeline).toContain(words);
-    await shot(owner, 'paid-repair-6-owner-closed');
+    await shot(owner, 'paid-repair-7-owner-closed');
   });
 
   it('the desk reassigns an order to another technician with a reason everyone sees', async () => {
@@ -202,6 +205,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
     await otherRow.getByText('派给他', { exact: true }).click();
     await desk.getByText(`改派给${other}`).filter({ visible: true }).waitFor();
     await tap(desk, '原师傅临时请假');
+    await desk.getByText(`改派给${other}`).filter({ visible: true }).scrollIntoViewIfNeeded();
     await shot(desk, 'reassign-1-desk-reason');
     await tap(desk, '确认改派');
     await desk
@@ -211,6 +215,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
     const deskView = await visibleText(desk);
     expect(deskView).toContain('原师傅临时请假');
     expect(deskView).toContain(`张客服指派给${other}（原师傅临时请假）`);
+    await desk.getByText(`已派给${other}`, { exact: true }).waitFor({ state: 'hidden' }); // the toast
     await shot(desk, 'reassign-2-desk-timeline');
 
     // The owner's timeline names the new technician and the reason.
