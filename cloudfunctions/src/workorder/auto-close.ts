@@ -1,4 +1,10 @@
-import { assertCanPerform, assertRepairPaid, isAppError, transitionOrder, type WorkOrderSettings } from '@linli/shared';
+import {
+  assertCanPerform,
+  assertRepairPaid,
+  isAppError,
+  transitionOrder,
+  type WorkOrderSettings,
+} from '@linli/shared';
 import type { ActionContext } from '../_lib/define-function';
 import { commitChange } from './commit';
 import { workorderCollections } from './documents';

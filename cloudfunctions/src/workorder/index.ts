@@ -8,7 +8,14 @@ import { knowledgeSearch } from './actions/knowledge-search';
 import { list } from './actions/list';
 import { mine } from './actions/mine';
 import { confirm, reopen } from './actions/owner-verdict';
-import { approveQuote, declineQuote, priceList, quote, savePriceList, setChargeable } from './actions/paid-repair';
+import {
+  approveQuote,
+  declineQuote,
+  priceList,
+  quote,
+  savePriceList,
+  setChargeable,
+} from './actions/paid-repair';
 import { pool, queue } from './actions/queue';
 import { createForOwner, report } from './actions/report';
 import { setPriority } from './actions/set-priority';

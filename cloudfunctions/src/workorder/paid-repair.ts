@@ -129,7 +129,11 @@ export async function ensureRepairBill(store: Store, order: WorkOrder, quote: Re
  * Stamp the order's confirmed quotes whose bills are paid (by WeChat Pay, offline or otherwise):
  * the bill is the truth, the stamp shows it on the timeline. Safe to repeat.
  */
-export async function syncRepairPayments(store: Store, orderId: string, now: number): Promise<WorkOrder | null> {
+export async function syncRepairPayments(
+  store: Store,
+  orderId: string,
+  now: number,
+): Promise<WorkOrder | null> {
   let order: WorkOrder | null = await workorderCollections(store).workorders.get(orderId);
   if (!order) return null;
   for (const quote of chargeOf(order).quotes) {
@@ -184,7 +188,8 @@ export async function voidUnpaidRepairBills(
   for (const quote of chargeOf(order).quotes) {
     if (quote.status !== 'confirmed' || quote.paidAt !== null || !quote.billId) continue;
     const bill = await billsOf(store).get(quote.billId);
-    if (!bill || bill.status !== 'unpaid' || (bill as { payingOrderId?: string | null }).payingOrderId) continue;
+    if (!bill || bill.status !== 'unpaid' || (bill as { payingOrderId?: string | null }).payingOrderId)
+      continue;
     await billsOf(store).update(bill._id, {
       set: {
         status: 'void',

@@ -59,7 +59,10 @@ export async function performVerb(
     /** Checks on the fresh order before the transition guard (e.g. a lost grab is a CONFLICT). */
     guard?: (order: WorkOrder, acting: Acting, viewer: Viewer) => void;
     /** Fields computed from the fresh order (a quote appended to its charge). */
-    derive?: (order: WorkOrder, acting: Acting) => Partial<Pick<TransitionChange, 'charge' | 'label' | 'note'>>;
+    derive?: (
+      order: WorkOrder,
+      acting: Acting,
+    ) => Partial<Pick<TransitionChange, 'charge' | 'label' | 'note'>>;
   } = {},
 ): Promise<Performed> {
   const order = await loadOrder(ctx, orderId);
