@@ -45,6 +45,7 @@ export default defineAppConfig({
         'workorders/index',
         'workorder/index',
         'workorder-new/index',
+        'repair-prices/index',
         'fee-standards/index',
         'readings/index',
         'bill-run/index',

@@ -140,6 +140,7 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
     ['estateId', 'category', 'completedAt'],
   ],
   workorder_settings: [],
+  workorder_price_lists: [],
   workorder_guards: [],
   iot_credentials: [['estateId']],
   device_state: [['estateId']],

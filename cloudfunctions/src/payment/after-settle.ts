@@ -4,6 +4,7 @@ import type { Logger } from '../_lib/logger';
 import type { Doc, Store } from '../_lib/store/port';
 import { creditPrepayment } from '../billing/prepayment/credit-prepayment';
 import { enqueueMany, enqueueToHousehold, type AnyEnqueueRequest } from '../messaging';
+import { settleRepairBills } from '../workorder/paid-repair';
 import { ORDERS, type AlertDoc, type OrderDoc } from './documents';
 import type { ApplyOutcome } from './settle/settle-order';
 
@@ -16,9 +17,16 @@ function itemNameOf(order: OrderDoc): string {
 
 /**
  * What follows a settlement, outside its transaction and safe to repeat: credit a top-up
- * (idempotent per order), and send the 缴费成功 message (one per order and account).
+ * (idempotent per order), mark paid the work orders whose repair bills it paid, and send the
+ * 缴费成功 message (one per order and account).
  */
 export async function afterPaid(store: Store, order: OrderDoc, now: number, log: Logger): Promise<void> {
+  await settleRepairBills(
+    store,
+    order.lines.map((l) => l.billId),
+    order.paidAt ?? now,
+    log,
+  );
   if (order.purpose === 'top_up' && !order.credited) {
     await creditPrepayment(store, order.householdId, order.amountFen, order._id, {
       at: order.paidAt ?? now,

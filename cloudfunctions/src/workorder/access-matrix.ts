@@ -12,6 +12,8 @@ detail           -    -       Y     Y     -       Y       Y    -
 confirm          -    -       Y     -     -       -       -    -
 reopen           -    -       Y     -     -       -       -    -
 cancel           -    -       Y     Y     -       Y       -    -
+approveQuote     -    -       Y     -     -       -       -    -
+declineQuote     -    -       Y     -     -       -       -    -
 createForOwner   -    -       -     Y     -       Y       -    -
 list             -    -       -     Y     -       Y       -    -
 dispatch         -    -       -     Y     -       Y       -    -
@@ -21,6 +23,9 @@ setPriority      -    -       -     Y     -       Y       -    -
 stats            -    -       -     Y     -       Y       -    -
 settings         -    -       -     Y     -       Y       -    -
 saveSettings     -    -       -     Y     -       -       -    -
+setChargeable    -    -       -     Y     -       Y       -    -
+priceList        -    -       -     Y     -       Y       Y    -
+savePriceList    -    -       -     Y     -       -       -    -
 queue            -    -       -     -     -       -       Y    -
 pool             -    -       -     Y     -       Y       Y    -
 grab             -    -       -     -     -       -       Y    -
@@ -31,5 +36,6 @@ start            -    -       -     -     -       -       Y    -
 pause            -    -       -     -     -       -       Y    -
 resume           -    -       -     -     -       -       Y    -
 complete         -    -       -     -     -       -       Y    -
+quote            -    -       -     -     -       -       Y    -
 knowledgeSearch  -    -       -     Y     -       Y       Y    -
 `;

@@ -1,8 +1,15 @@
-import { assertCanPerform, isAppError, transitionOrder, type WorkOrderSettings } from '@linli/shared';
+import {
+  assertCanPerform,
+  assertRepairPaid,
+  isAppError,
+  transitionOrder,
+  type WorkOrderSettings,
+} from '@linli/shared';
 import type { ActionContext } from '../_lib/define-function';
 import { commitChange } from './commit';
 import { workorderCollections } from './documents';
 import { settleFix } from './knowledge';
+import { syncRepairPayments } from './paid-repair';
 import { settingsOf } from './settings';
 
 type Ctx = Pick<ActionContext, 'store' | 'now' | 'log'>;
@@ -14,7 +21,8 @@ const PAGE = 200;
 
 /**
  * 自动验收: completed orders the owner neither accepted nor reopened within the estate's
- * configured days close themselves, unrated, and their fix counts as verified. Idempotent: an
+ * configured days close themselves, unrated, and their fix counts as verified — unless a confirmed
+ * repair fee is still unpaid. Idempotent: an
  * order already closed (by the owner or an earlier run) fails the transition guard and is skipped.
  */
 export async function autoCloseOrders(ctx: Ctx, deadline: number): Promise<{ closed: number }> {
@@ -36,8 +44,11 @@ export async function autoCloseOrders(ctx: Ctx, deadline: number): Promise<{ clo
       }
       if ((candidate.completedAt ?? now) + estate.autoCloseDays * DAY_MS > now) continue;
       try {
+        await syncRepairPayments(ctx.store, candidate._id, now);
         const { after: order } = await commitChange(ctx, candidate._id, (fresh) => {
           assertCanPerform(fresh, 'confirm', { kind: 'system' });
+          // An unpaid repair fee keeps the order open (it is retried on the next run).
+          assertRepairPaid(fresh);
           return transitionOrder(fresh, {
             to: 'closed',
             at: now,

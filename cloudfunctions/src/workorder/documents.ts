@@ -1,4 +1,12 @@
-import type { EscalationLevel, KnowledgeEntry, SlaClock, WorkOrder, WorkOrderSettings } from '@linli/shared';
+import type {
+  EscalationLevel,
+  KnowledgeEntry,
+  PriceItem,
+  RepairWarranty,
+  SlaClock,
+  WorkOrder,
+  WorkOrderSettings,
+} from '@linli/shared';
 import type { Doc, Store } from '../_lib/store/port';
 
 /** Collection names of the work-order context (indexes: _lib/collections.ts). */
@@ -6,6 +14,8 @@ export const WORKORDERS = 'workorders';
 export const WORKORDER_ESCALATIONS = 'workorder_escalations';
 export const WORKORDER_KNOWLEDGE = 'workorder_knowledge';
 export const WORKORDER_SETTINGS = 'workorder_settings';
+/** 有偿维修收费标准, one per estate (id = estate id). */
+export const WORKORDER_PRICE_LISTS = 'workorder_price_lists';
 /** Per-day order numbers, daily report counts and duplicate fingerprints: read and written by id. */
 export const WORKORDER_GUARDS = 'workorder_guards';
 
@@ -43,6 +53,12 @@ export interface SettingsDoc extends Doc, WorkOrderSettings {
   updatedAt: number;
 }
 
+export interface PriceListDoc extends Doc {
+  items: PriceItem[];
+  warranty: RepairWarranty;
+  updatedAt: number;
+}
+
 export interface CounterGuard extends Doc {
   seq: number;
 }
@@ -60,5 +76,6 @@ export function workorderCollections(store: Store) {
     escalations: store.collection<EscalationDoc>(WORKORDER_ESCALATIONS),
     knowledge: store.collection<KnowledgeDoc>(WORKORDER_KNOWLEDGE),
     settings: store.collection<SettingsDoc>(WORKORDER_SETTINGS),
+    priceLists: store.collection<PriceListDoc>(WORKORDER_PRICE_LISTS),
   };
 }

@@ -8,6 +8,14 @@ import { knowledgeSearch } from './actions/knowledge-search';
 import { list } from './actions/list';
 import { mine } from './actions/mine';
 import { confirm, reopen } from './actions/owner-verdict';
+import {
+  approveQuote,
+  declineQuote,
+  priceList,
+  quote,
+  savePriceList,
+  setChargeable,
+} from './actions/paid-repair';
 import { pool, queue } from './actions/queue';
 import { createForOwner, report } from './actions/report';
 import { setPriority } from './actions/set-priority';
@@ -22,6 +30,8 @@ export const workorder = defineFunction('workorder', workorderApi, {
   confirm,
   reopen,
   cancel,
+  approveQuote,
+  declineQuote,
   createForOwner,
   list,
   dispatch,
@@ -31,6 +41,9 @@ export const workorder = defineFunction('workorder', workorderApi, {
   stats,
   settings,
   saveSettings,
+  setChargeable,
+  priceList,
+  savePriceList,
   queue,
   pool,
   grab,
@@ -41,5 +54,6 @@ export const workorder = defineFunction('workorder', workorderApi, {
   pause,
   resume,
   complete,
+  quote,
   knowledgeSearch,
 });

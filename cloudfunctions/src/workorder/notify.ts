@@ -1,4 +1,4 @@
-import { workOrderStateLabels, type WorkOrder } from '@linli/shared';
+import { currentQuote, formatYuan, workOrderStateLabels, ZERO, type WorkOrder } from '@linli/shared';
 import type { ActionContext } from '../_lib/define-function';
 import { enqueue, enqueueToHousehold } from '../messaging';
 
@@ -57,7 +57,7 @@ async function send(ctx: Ctx, order: WorkOrder, card: Card): Promise<boolean> {
 /** The version is the change's identity: each transition notifies once. */
 const eventKeyOf = (order: WorkOrder) => `${order._id}.v${order.version}`;
 
-export type OwnerEvent = 'assigned' | 'en_route' | 'arrived' | 'completed' | 'cancelled';
+export type OwnerEvent = 'assigned' | 'en_route' | 'arrived' | 'quoted' | 'completed' | 'cancelled';
 
 const ownerCards: Record<OwnerEvent, (order: WorkOrder) => { status: string; note: string }> = {
   assigned: (o) => ({
@@ -69,6 +69,10 @@ const ownerCards: Record<OwnerEvent, (order: WorkOrder) => { status: string; not
     note: `${o.assigneeName ?? '维修师傅'}正在上门，请保持电话畅通`,
   }),
   arrived: () => ({ status: '师傅已到达', note: '维修师傅已到达，正在处理' }),
+  quoted: (o) => ({
+    status: workOrderStateLabels.quoted,
+    note: `维修费 ${formatYuan(currentQuote(o)?.totalFen ?? ZERO)}，请在报修详情确认`,
+  }),
   completed: () => ({ status: workOrderStateLabels.completed, note: '维修已完成，请确认验收并评价' }),
   cancelled: () => ({ status: workOrderStateLabels.cancelled, note: '工单已取消，如有疑问请联系物业' }),
 };

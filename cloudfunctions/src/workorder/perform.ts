@@ -58,18 +58,24 @@ export async function performVerb(
   change: Omit<TransitionChange, 'to' | 'at' | 'actor'> & {
     /** Checks on the fresh order before the transition guard (e.g. a lost grab is a CONFLICT). */
     guard?: (order: WorkOrder, acting: Acting, viewer: Viewer) => void;
+    /** Fields computed from the fresh order (a quote appended to its charge). */
+    derive?: (
+      order: WorkOrder,
+      acting: Acting,
+    ) => Partial<Pick<TransitionChange, 'charge' | 'label' | 'note'>>;
   } = {},
 ): Promise<Performed> {
   const order = await loadOrder(ctx, orderId);
   const viewer = await viewerOf(ctx, order);
   const acting = actingAs(viewer, kinds);
-  const { guard, ...fields } = change;
+  const { guard, derive, ...fields } = change;
   const at = ctx.now();
   const { before, after } = await commitChange(ctx, orderId, (fresh) => {
     guard?.(fresh, acting, viewer);
     assertCanPerform(fresh, verb, acting.actor);
     return transitionOrder(fresh, {
       ...fields,
+      ...derive?.(fresh, acting),
       to: workOrderVerbs[verb].to,
       at,
       actor: { kind: acting.actor.kind, name: acting.name },

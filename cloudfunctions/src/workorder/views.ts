@@ -23,6 +23,7 @@ import type { ActionContext } from '../_lib/define-function';
 import { actorsOf, type Viewer } from './access';
 import { workorderCollections } from './documents';
 import { searchKnowledge } from './knowledge';
+import { chargeView } from './paid-repair';
 
 const SUGGESTIONS = 3;
 
@@ -124,6 +125,8 @@ export async function toDetail(
         )
       : [];
   const completion = order.completion;
+  const charge = await chargeView(ctx, order);
+  const actions = actionsFor(order, viewer).filter((verb) => verb !== 'quote' || charge?.chargeable === true);
   return {
     ...toSummary(order, ctx.now()),
     description: order.description,
@@ -147,7 +150,7 @@ export async function toDetail(
       technicianName: completion.technicianName,
     },
     acceptance: order.acceptance,
-    actions: actionsFor(order, viewer),
+    actions,
     dispatch:
       viewer.desk && order.dispatch
         ? {
@@ -157,5 +160,6 @@ export async function toDetail(
         : null,
     escalations,
     suggestions,
+    charge,
   };
 }

@@ -10,12 +10,21 @@ import {
   type WorkOrderSource,
 } from '../workorder/category';
 import type { PartUsed } from '../workorder/order';
+import {
+  PriceListInput,
+  QuoteQuantity,
+  type ChargeOverride,
+  type PriceItem,
+  type RepairQuote,
+  type RepairWarranty,
+} from '../workorder/charge';
 import { Priority } from '../workorder/priority';
 import { DispatchMode } from '../workorder/settings';
 import type { EscalationLevel, SlaClock, SlaStatus } from '../workorder/sla';
 import { MAX_PHOTOS } from '../workorder/report-limits';
 import type { WorkOrderStats } from '../workorder/stats';
 import { WorkOrderState, type ActorKind, type WorkOrderVerb } from '../workorder/states';
+import type { Fen } from '../money/money';
 import { contract } from './contract';
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +139,34 @@ export interface KnowledgeHitView {
   why: string[];
 }
 
+/** A quote as shown: each line with its formula, the total, and where it stands. */
+export interface QuoteView extends RepairQuote {
+  /** 待业主确认 / 业主已确认 / 业主已拒绝 */
+  statusLabel: string;
+}
+
+/** 有偿维修 on one order: whether it may be charged and why, its quotes, and what is still owed. */
+export interface RepairChargeView {
+  /** The household that pays (the order's). */
+  householdId: string;
+  chargeable: boolean;
+  /** 入户维修，按收费标准收费 / 公共区域维修，免费 / 王客服设为免费：… */
+  reason: string;
+  override: ChargeOverride | null;
+  quotes: QuoteView[];
+  /** Confirmed but not yet paid. */
+  unpaidFen: Fen;
+}
+
+/** An estate's 收费标准 for paid repairs. */
+export interface PriceListView {
+  estateId: string;
+  items: PriceItem[];
+  warranty: RepairWarranty;
+  /** Null until someone saves the estate's list. */
+  updatedAt: number | null;
+}
+
 /** One order in full, as the caller may see it. */
 export interface WorkOrderDetail extends WorkOrderSummary {
   description: string;
@@ -156,6 +193,8 @@ export interface WorkOrderDetail extends WorkOrderSummary {
   escalations: EscalationView[];
   /** Similar past fixes for technicians and the desk; filled by `detail` only. */
   suggestions: KnowledgeHitView[];
+  /** 有偿维修: chargeability and quotes (null for orders of no household). */
+  charge: RepairChargeView | null;
 }
 
 /** An owner's order with its progress. */
@@ -303,6 +342,17 @@ export const workorderApi = {
     summary: '取消工单（业主在开始维修前，客服任何未完成时）',
   }),
 
+  approveQuote: contract<WorkOrderDetail>()({
+    input: z.object(OrderRef).strict(),
+    access: { roles: ['owner'] },
+    summary: '业主确认维修报价（生成维修费账单，在“缴费”中支付）',
+  }),
+  declineQuote: contract<WorkOrderDetail>()({
+    input: z.object({ ...OrderRef, reason: Reason }).strict(),
+    access: { roles: ['owner'] },
+    summary: '业主拒绝维修报价（师傅可重新报价，或不收费完工）',
+  }),
+
   // --- service desk ---------------------------------------------------------------------------
   createForOwner: contract<WorkOrderDetail>()({
     input: z
@@ -324,7 +374,7 @@ export const workorderApi = {
     input: z
       .object({
         estateId: Id.optional(),
-        states: z.array(WorkOrderState).min(1).max(11).optional(),
+        states: z.array(WorkOrderState).min(1).max(WorkOrderState.options.length).optional(),
         priority: Priority.optional(),
         category: WorkOrderCategory.optional(),
         technicianId: Id.optional(),
@@ -377,6 +427,22 @@ export const workorderApi = {
       .strict(),
     access: { roles: ['admin'] },
     summary: '设置派单方式与自动验收天数',
+  }),
+
+  setChargeable: contract<WorkOrderDetail>()({
+    input: z.object({ ...OrderRef, chargeable: z.boolean(), reason: Reason }).strict(),
+    access: { roles: desk },
+    summary: '将工单改为收费或免费（须说明原因，记入审计）',
+  }),
+  priceList: contract<PriceListView>()({
+    input: z.object({ estateId: Id.optional() }).strict(),
+    access: { roles: [...desk, ...technician] },
+    summary: '有偿维修收费标准：人工与配件单价、保修期',
+  }),
+  savePriceList: contract<PriceListView>()({
+    input: z.object({ estateId: Id }).extend(PriceListInput.shape).strict(),
+    access: { roles: ['admin'] },
+    summary: '编辑有偿维修收费标准（单价以分计）',
   }),
 
   // --- technicians ----------------------------------------------------------------------------
@@ -437,6 +503,19 @@ export const workorderApi = {
       .strict(),
     access: { roles: technician },
     summary: '完工：填写原因、处理措施、更换配件与照片',
+  }),
+  quote: contract<WorkOrderDetail>()({
+    input: z
+      .object({
+        ...OrderRef,
+        lines: z
+          .array(z.object({ code: z.string().min(1).max(30), quantity: QuoteQuantity }).strict())
+          .min(1, '请至少选择一项人工或配件')
+          .max(30, '最多 30 项'),
+      })
+      .strict(),
+    access: { roles: technician },
+    summary: '有偿维修报价：从收费标准选择人工与配件，发给业主确认',
   }),
   knowledgeSearch: contract<{ items: KnowledgeHitView[] }>()({
     input: z

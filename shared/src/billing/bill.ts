@@ -94,6 +94,8 @@ export type Bill = {
   settledOn: LocalDate | null;
   waivers: Waiver[];
   void: BillVoid | null;
+  /** A one-off bill made by another context, e.g. the work order whose 有偿维修 quote it bills. */
+  source?: { kind: 'workorder'; orderId: string; orderNo: string } | null;
 };
 
 export const billId = (householdId: string, period: Period, itemCode: string): string =>

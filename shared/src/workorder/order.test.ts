@@ -1,39 +1,12 @@
-import { createWorkOrder, reprioritizeOrder, subjectOf, transitionOrder, type WorkOrder } from './order';
+import { reprioritizeOrder, subjectOf, transitionOrder, type WorkOrder } from './order';
+import { reportedOrder } from './order.fixture';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-30T11:00:00Z');
 const owner = { kind: 'owner' as const, name: '陈先生' };
 const zhao = { kind: 'technician' as const, name: '赵师傅' };
 
-function reported(): WorkOrder {
-  return createWorkOrder(
-    {
-      _id: 'wo_1',
-      orderNo: 'BX202611300001',
-      estateId: 'est_1',
-      householdId: 'hh_1',
-      location: { kind: 'household', householdId: 'hh_1', roomCode: '1-1-1201' },
-      locationLabel: '1-1-1201',
-      locationKey: 'hh:hh_1',
-      buildingId: 'bld_1',
-      category: 'plumbing',
-      requiredSkill: 'plumbing',
-      description: '厨房水管漏水',
-      subject: '厨房水管漏水',
-      photos: [],
-      preferredTime: null,
-      deviceId: null,
-      deviceModel: null,
-      source: 'owner',
-      reporter: { accountId: 'acct_1', name: '陈先生', phone: null },
-      priority: 'urgent',
-      prioritySource: 'auto',
-      priorityReasons: ['关键词“漏水”'],
-      createdAt: T0,
-    },
-    owner,
-  );
-}
+const reported = (): WorkOrder => reportedOrder(T0);
 
 const assignee = { staffId: 'staff_zhao', accountId: 'acct_zhao', name: '赵师傅' };
 

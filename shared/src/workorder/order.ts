@@ -1,5 +1,6 @@
 import type { Skill } from '../schemas/staff';
 import type { VisitSlot, WorkOrderCategory, WorkOrderLocation, WorkOrderSource } from './category';
+import { withFixedQuotes, type RepairCharge } from './charge';
 import type { Priority } from './priority';
 import {
   nextSlaAlertAt,
@@ -106,6 +107,8 @@ export interface WorkOrder {
   slaDueAt: number | null;
   slaAlertAt: number | null;
   timeline: TimelineEntry[];
+  /** 有偿维修: staff's chargeable override and the quotes; absent on orders nobody quoted. */
+  charge?: RepairCharge | null;
   createdAt: number;
   updatedAt: number;
   /** Bumped by every transition; writes compare-and-set on it. */
@@ -146,6 +149,7 @@ export type NewWorkOrder = Omit<
   | 'slaDueAt'
   | 'slaAlertAt'
   | 'timeline'
+  | 'charge'
   | 'updatedAt'
   | 'version'
 >;
@@ -176,6 +180,7 @@ export function createWorkOrder(fields: NewWorkOrder, actor: { kind: ActorKind; 
     slaDueAt: null,
     slaAlertAt: null,
     timeline: [{ seq: 0, at, from: null, to: 'submitted', actor, label, note: null }],
+    charge: null,
     updatedAt: at,
     version: 0,
   });
@@ -198,6 +203,8 @@ export interface TransitionChange {
   dispatch?: DispatchRecord;
   completion?: CompletionReport;
   acceptance?: Acceptance;
+  /** Replaces the order's charge (a quote sent or answered). */
+  charge?: RepairCharge;
   /** Overrides the generated timeline label. */
   label?: string;
 }
@@ -219,6 +226,8 @@ function labelFor(order: WorkOrder, change: TransitionChange): string {
       return order.state === 'paused' ? `${who}继续维修` : `${who}已到达，开始维修`;
     case 'paused':
       return `${who}暂停维修，等待配件`;
+    case 'quoted':
+      return `${who}已报价，待业主确认`;
     case 'completed':
       return `${who}已完工，待业主验收`;
     case 'closed':
@@ -239,7 +248,13 @@ function labelFor(order: WorkOrder, change: TransitionChange): string {
  */
 export function transitionOrder(order: WorkOrder, change: TransitionChange): WorkOrder {
   const { to, at } = change;
-  let next: WorkOrder = { ...order, state: to, updatedAt: at, version: order.version + 1 };
+  let next: WorkOrder = {
+    ...order,
+    state: to,
+    ...(change.charge ? { charge: change.charge } : {}),
+    updatedAt: at,
+    version: order.version + 1,
+  };
   switch (to) {
     case 'assigned': {
       if (!change.assignee) throw new Error('assigning needs an assignee');
@@ -260,14 +275,16 @@ export function transitionOrder(order: WorkOrder, change: TransitionChange): Wor
       break;
     case 'in_progress':
       next.startedAt = order.startedAt ?? at;
-      if (order.state === 'paused') next.sla = resumeSla(order.sla, at);
+      next.sla = resumeSla(order.sla, at);
       break;
     case 'paused':
+    case 'quoted':
       next.sla = pauseSla(order.sla, at);
       break;
     case 'completed':
       next.completedAt = at;
       next.completion = change.completion ?? null;
+      if (next.charge) next.charge = withFixedQuotes(next.charge, order.sla.round, at);
       break;
     case 'closed':
       next.closedAt = at;
@@ -317,6 +334,33 @@ export function transitionOrder(order: WorkOrder, change: TransitionChange): Wor
   return withSlaFields({ ...next, timeline: [...order.timeline, entry] });
 }
 
+/**
+ * A remark on the timeline without a change of state (a priority override, a fee paid, a switch to
+ * free): stamped like a transition, with a bumped version so writers compare-and-set on it.
+ */
+export function remarkOrder(
+  order: WorkOrder,
+  remark: { at: number; actor: { kind: ActorKind; name: string }; label: string; note: string | null },
+  fields: Partial<WorkOrder> = {},
+): WorkOrder {
+  const entry: TimelineEntry = {
+    seq: order.timeline.length,
+    at: remark.at,
+    from: order.state,
+    to: order.state,
+    actor: remark.actor,
+    label: remark.label,
+    note: remark.note,
+  };
+  return {
+    ...order,
+    ...fields,
+    timeline: [...order.timeline, entry],
+    updatedAt: remark.at,
+    version: order.version + 1,
+  };
+}
+
 /** A staff override of the priority: new deadlines for the running round, stamped on the timeline. */
 export function reprioritizeOrder(
   order: WorkOrder,
@@ -328,22 +372,11 @@ export function reprioritizeOrder(
     label: string;
   },
 ): WorkOrder {
-  const entry: TimelineEntry = {
-    seq: order.timeline.length,
-    at: change.at,
-    from: order.state,
-    to: order.state,
-    actor: change.actor,
-    label: change.label,
-    note: change.note,
-  };
-  return withSlaFields({
-    ...order,
-    priority: change.priority,
-    prioritySource: 'staff',
-    sla: reprioritizeSla(order.sla, change.priority),
-    timeline: [...order.timeline, entry],
-    updatedAt: change.at,
-    version: order.version + 1,
-  });
+  return withSlaFields(
+    remarkOrder(order, change, {
+      priority: change.priority,
+      prioritySource: 'staff',
+      sla: reprioritizeSla(order.sla, change.priority),
+    }),
+  );
 }

@@ -102,7 +102,8 @@ export function runningClocks(order: SlaSubject): RunningClock[] {
       dueAt: order.sla.respondBy,
       atRiskAt: order.sla.respondBy - (1 - AT_RISK_SHARE) * w.responseMs,
     });
-  if (order.completedAt === null && order.state !== 'paused')
+  // Waiting for parts or for the owner's answer to a quote does not count against the technician.
+  if (order.completedAt === null && order.state !== 'paused' && order.state !== 'quoted')
     clocks.push({
       clock: 'completion',
       dueAt: order.sla.completeBy,

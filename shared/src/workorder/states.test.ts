@@ -30,8 +30,15 @@ const EXPECTED: Record<string, Record<string, ActorKind[]>> = {
     cancelled: ['owner', 'staff'],
   },
   en_route: { assigned: ['staff'], in_progress: ['technician'], cancelled: ['owner', 'staff'] },
-  in_progress: { paused: ['technician'], completed: ['technician'], cancelled: ['staff'] },
+  in_progress: {
+    paused: ['technician'],
+    quoted: ['technician'],
+    completed: ['technician'],
+    cancelled: ['staff'],
+  },
   paused: { in_progress: ['technician'], assigned: ['staff'], cancelled: ['staff'] },
+  // 有偿维修: only the household answers a quote; the desk may still cancel.
+  quoted: { in_progress: ['owner'], cancelled: ['staff'] },
   completed: { closed: ['owner', 'staff', 'system'], reopened: ['owner'] },
   closed: {},
   cancelled: {},
@@ -71,9 +78,9 @@ function codeOf(work: () => void): string | null {
 }
 
 describe('work order state machine', () => {
-  it('covers every state and actor combination (11 × 11 × 4)', () => {
-    expect(cases).toHaveLength(11 * 11 * 4);
-    expect(cases.filter((c) => c.allowed)).toHaveLength(40);
+  it('covers every state and actor combination (12 × 12 × 4)', () => {
+    expect(cases).toHaveLength(12 * 12 * 4);
+    expect(cases.filter((c) => c.allowed)).toHaveLength(43);
   });
 
   it.each(cases.filter((c) => c.allowed))('allows $from → $to by $actor', ({ from, to, actor }) => {
@@ -136,7 +143,13 @@ describe('work order state machine', () => {
     expect(availableVerbs(orderIn('assigned'), [tech])).toEqual(['accept', 'reject']);
     expect(availableVerbs(orderIn('accepted'), [tech])).toEqual(['reject', 'depart', 'start']);
     expect(availableVerbs(orderIn('paused'), [tech])).toEqual(['resume']);
-    expect(availableVerbs(orderIn('in_progress'), [tech])).toEqual(['pause', 'complete']);
+    expect(availableVerbs(orderIn('in_progress'), [tech])).toEqual(['pause', 'quote', 'complete']);
+    expect(availableVerbs(orderIn('quoted'), [tech])).toEqual([]);
+    expect(availableVerbs(orderIn('quoted'), [{ kind: 'owner' }])).toEqual([
+      'approve_quote',
+      'decline_quote',
+    ]);
+    expect(availableVerbs(orderIn('quoted'), [{ kind: 'staff' }])).toEqual(['cancel']);
     expect(availableVerbs(orderIn('submitted'), [tech])).toEqual(['grab']);
     expect(availableVerbs(orderIn('completed'), [{ kind: 'owner' }])).toEqual(['confirm', 'reopen']);
     expect(availableVerbs(orderIn('in_progress'), [{ kind: 'owner' }])).toEqual([]);
@@ -158,5 +171,19 @@ describe('work order state machine', () => {
     expect(codeOf(() => assertCanPerform(orderIn('assigned'), 'dispatch', { kind: 'staff' }))).toBe(
       'PRECONDITION_FAILED',
     );
+    // Answering a quote is only for a quoted order, and only the household's to give.
+    expect(codeOf(() => assertCanPerform(orderIn('paused'), 'approve_quote', tech))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'approve_quote', tech))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'decline_quote', { kind: 'staff' }))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(codeOf(() => assertCanPerform(orderIn('in_progress'), 'approve_quote', { kind: 'owner' }))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect(codeOf(() => assertCanPerform(orderIn('quoted'), 'quote', tech))).toBe('PRECONDITION_FAILED');
   });
 });

@@ -1,4 +1,8 @@
 import {
+  DEFAULT_REPAIR_WARRANTY,
+  fen,
+  type PriceItem,
+  type RepairWarranty,
   assessPriority,
   createWorkOrder,
   keyId,
@@ -224,13 +228,28 @@ function changeFor(order: WorkOrder, step: Step, at: number): TransitionChange {
   }
 }
 
+/** 邻里花园's 有偿维修收费标准, so a technician can quote from the first start. */
+export const demoPriceList: { items: PriceItem[]; warranty: RepairWarranty } = {
+  items: [
+    { code: 'visit', name: '上门检修', kind: 'labour', unit: '次', unitPriceFen: fen(3000) },
+    { code: 'pipe-labour', name: '水管维修人工', kind: 'labour', unit: '处', unitPriceFen: fen(5000) },
+    { code: 'angle-valve', name: '更换角阀', kind: 'part', unit: '个', unitPriceFen: fen(3500) },
+    { code: 'faucet', name: '更换水龙头', kind: 'part', unit: '个', unitPriceFen: fen(8800) },
+    { code: 'ppr-pipe', name: 'PPR 水管', kind: 'part', unit: '米', unitPriceFen: fen(1235) },
+    { code: 'socket', name: '更换插座面板', kind: 'part', unit: '个', unitPriceFen: fen(2500) },
+  ],
+  warranty: DEFAULT_REPAIR_WARRANTY,
+};
+
 /**
  * A handful of 邻里花园 work orders in every stage, so the 报修, staff and technician screens have
  * something to show. Idempotent: ids are fixed and existing orders are left alone.
  */
 export async function seedDemoWorkorders(store: Store, now: number = Date.now()): Promise<boolean> {
   const db = collections(store);
-  const { workorders } = workorderCollections(store);
+  const { workorders, priceLists } = workorderCollections(store);
+  if ((await db.estates.get(DEMO_ESTATE_ID)) && !(await priceLists.get(DEMO_ESTATE_ID)))
+    await priceLists.set({ _id: DEMO_ESTATE_ID, ...demoPriceList, updatedAt: now });
   if (await workorders.get(keyId('wo', 'demo', stories.length))) return false;
   if (!(await db.estates.get(DEMO_ESTATE_ID))) throw new Error('seed the demo estate first (seedDemoData)');
 

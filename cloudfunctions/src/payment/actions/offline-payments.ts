@@ -3,6 +3,7 @@ import { identityOf, type Handler } from '../../_lib/define-function';
 import { actorOf } from '../../billing/access';
 import { ORDERS, type OrderDoc } from '../documents';
 import { recordOfflineOrder, unpayBills } from '../settle/open-order';
+import { settleRepairBills } from '../../workorder/paid-repair';
 import { toOrderView } from '../views';
 
 /** 线下收款: finance records cash, card or transfer against bills, with the paper receipt's number. */
@@ -28,6 +29,7 @@ export const recordOffline: Handler<(typeof paymentApi)['recordOffline']> = asyn
     },
     input.billIds,
   );
+  await settleRepairBills(ctx.store, input.billIds, order.paidAt ?? ctx.now(), ctx.log);
   return toOrderView(order);
 };
 

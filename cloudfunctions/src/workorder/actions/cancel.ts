@@ -1,6 +1,7 @@
 import { type workorderApi } from '@linli/shared';
-import type { Handler } from '../../_lib/define-function';
+import { identityOf, type Handler } from '../../_lib/define-function';
 import { notifyOwner, notifyTechnician } from '../notify';
+import { voidUnpaidRepairBills } from '../paid-repair';
 import { performVerb } from '../perform';
 import { toDetail } from '../views';
 
@@ -16,6 +17,8 @@ export const cancel: Handler<(typeof workorderApi)['cancel']> = async (input, ct
     ['staff', 'owner'],
     { note: input.reason },
   );
+  const identity = identityOf(ctx);
+  await voidUnpaidRepairBills(ctx.store, after, { id: identity.accountId, name: acting.name }, ctx.now());
   await notifyTechnician(ctx, after, before.assigneeAccountId, 'withdrawn');
   if (acting.actor.kind === 'staff') await notifyOwner(ctx, after, 'cancelled');
   return toDetail(ctx, after, viewer);

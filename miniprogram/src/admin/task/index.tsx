@@ -4,6 +4,7 @@ import type { WorkOrderDetail } from '@linli/shared';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { RemoteView } from '../../components/remote-view';
+import { RepairCharge } from '../../components/repair-charge';
 import {
   AcceptanceFacts,
   CompletionFacts,
@@ -49,6 +50,7 @@ function Detail({ first }: { first: WorkOrderDetail }) {
     <>
       <WorkOrderHero order={order} showSla />
       <TechActions order={order} onChanged={setOrder} draft={draft} />
+      <RepairCharge charge={order.charge} />
       <KnowledgeSuggestions
         order={order}
         onUse={

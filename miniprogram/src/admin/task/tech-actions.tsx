@@ -7,6 +7,7 @@ import { ReasonForm } from '../../components/reason-form';
 import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/api';
 import { CompleteForm } from './complete-form';
+import { QuoteForm } from './quote-form';
 
 /** Steps that need nothing but a tap. */
 const ONE_TAP = ['grab', 'accept', 'depart', 'start', 'resume'] as const;
@@ -14,9 +15,9 @@ type OneTap = (typeof ONE_TAP)[number];
 const isOneTap = (verb: WorkOrderVerb): verb is OneTap =>
   (ONE_TAP as readonly WorkOrderVerb[]).includes(verb);
 /** Steps that open a form first. */
-type WithForm = 'reject' | 'pause' | 'complete';
+type WithForm = 'reject' | 'pause' | 'complete' | 'quote';
 /** In the order a technician meets them; the first one shown is the main button. */
-const TECH_VERBS: readonly WorkOrderVerb[] = [...ONE_TAP, 'complete', 'pause', 'reject'];
+const TECH_VERBS: readonly WorkOrderVerb[] = [...ONE_TAP, 'complete', 'quote', 'pause', 'reject'];
 
 const rejectReasons = ['不在我的技能范围', '今天排满，无法按时上门', '需要其他工种配合'];
 const pauseReasons = ['等待配件到货', '业主暂时不在家', '需要停水停电后再修'];
@@ -30,6 +31,7 @@ const doneText: Record<OneTap | WithForm, string> = {
   reject: '已退单',
   pause: '已暂停',
   complete: '已完工',
+  quote: '报价已发送',
 };
 
 interface TechActionsProps {
@@ -55,7 +57,7 @@ export function TechActions({ order, onChanged, draft }: TechActionsProps) {
     void Taro.showToast({ title: doneText[verb], icon: 'success' });
   };
   const tap = async (verb: WorkOrderVerb) => {
-    if (verb === 'reject' || verb === 'pause' || verb === 'complete') setOpen(verb);
+    if (verb === 'reject' || verb === 'pause' || verb === 'complete' || verb === 'quote') setOpen(verb);
     else if (isOneTap(verb)) {
       const changed = await step.run(verb);
       if (changed) done(changed, verb);
@@ -93,6 +95,14 @@ export function TechActions({ order, onChanged, draft }: TechActionsProps) {
           draft={draft}
           onClose={() => setOpen(null)}
           onCompleted={(changed) => done(changed, 'complete')}
+        />
+      );
+    case 'quote':
+      return (
+        <QuoteForm
+          order={order}
+          onClose={() => setOpen(null)}
+          onQuoted={(changed) => done(changed, 'quote')}
         />
       );
     case null:
@@ -138,7 +148,11 @@ function nextHint(order: WorkOrderDetail): string {
     case 'en_route':
       return '到达现场后点「开始维修」';
     case 'in_progress':
-      return '维修完成后填写完工单；等配件可先暂停';
+      return order.actions.includes('quote')
+        ? '入户有偿维修：先报价，业主确认后维修并填写完工单'
+        : '维修完成后填写完工单；等配件可先暂停';
+    case 'quoted':
+      return '报价已发送，等待业主确认';
     case 'paused':
       return '配件到了点「继续维修」';
     default:

@@ -29,6 +29,12 @@ const entries: Entry[] = [
     text: () => ({ title: '报修工单', hint: '派单 · 时限 · 代报修' }),
   },
   {
+    url: '/admin/repair-prices/index',
+    glyph: '¥',
+    roles: workOrderPageRoles.desk,
+    text: () => ({ title: '维修收费标准', hint: '人工 · 配件 · 保修期' }),
+  },
+  {
     url: '/admin/alarms/index',
     glyph: '⚠',
     roles: alarmPageRoles.alarms,

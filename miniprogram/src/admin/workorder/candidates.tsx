@@ -1,11 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { CandidateView, WorkOrderDetail } from '@linli/shared';
+import { useState } from 'react';
 import { Button } from '../../components/nutui';
+import { ReasonForm } from '../../components/reason-form';
 import { RemoteView } from '../../components/remote-view';
 import { useAction } from '../../hooks/use-action';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+
+const reassignReasons = ['原师傅临时请假', '业主要求更换师傅', '原师傅手上工单过多'];
 
 interface CandidatesProps {
   order: WorkOrderDetail;
@@ -18,21 +22,37 @@ export function Candidates({ order, onAssigned }: CandidatesProps) {
     () => call('workorder', 'candidates', { orderId: order.orderId }),
     [order.orderId],
   );
-  const assign = useAction((candidate: CandidateView) =>
+  /** Taking an order from one technician to give it to another asks why first. */
+  const [moving, setMoving] = useState<CandidateView | null>(null);
+  const assign = useAction((candidate: CandidateView, reason?: string) =>
     call('workorder', 'reassign', {
       orderId: order.orderId,
       staffId: candidate.staffId,
-      reason: order.assigneeId ? `客服改派给${candidate.name}` : `客服指派给${candidate.name}`,
+      reason: reason ?? `客服指派给${candidate.name}`,
     }),
   );
 
-  const pick = async (candidate: CandidateView) => {
-    const changed = await assign.run(candidate);
+  const give = async (candidate: CandidateView, reason?: string) => {
+    const changed = await assign.run(candidate, reason);
     if (changed) {
+      setMoving(null);
       onAssigned(changed);
       void Taro.showToast({ title: `已派给${candidate.name}`, icon: 'success' });
     }
   };
+  const pick = (candidate: CandidateView) => (order.assigneeId ? setMoving(candidate) : void give(candidate));
+
+  if (moving)
+    return (
+      <ReasonForm
+        title={`改派给${moving.name}`}
+        suggestions={reassignReasons}
+        placeholder="请说明改派原因，原师傅、新师傅和业主都能在进度中看到"
+        submitLabel="确认改派"
+        onClose={() => setMoving(null)}
+        onSubmit={(reason) => give(moving, reason)}
+      />
+    );
 
   return (
     <View className="desk__card">
@@ -61,7 +81,7 @@ export function Candidates({ order, onAssigned }: CandidatesProps) {
                     size="small"
                     fill="outline"
                     disabled={assign.pending}
-                    onClick={() => void pick(candidate)}
+                    onClick={() => pick(candidate)}
                   >
                     派给他
                   </Button>

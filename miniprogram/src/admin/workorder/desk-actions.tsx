@@ -11,13 +11,22 @@ import { call } from '../../services/api';
 const priorities = Priority.options.map((value) => ({ value, label: priorityLabels[value] }));
 const cancelReasons = ['业主来电取消', '重复报修', '不属于物业维修范围'];
 const priorityReasons = ['业主反映情况加重', '影响其他住户', '经核实不紧急'];
+const freeReasons = ['属物业维保责任', '交房质量问题', '返修不收费'];
+const chargeReasons = ['业主使用不当造成损坏', '业主装修造成损坏', '业主要求的增值服务'];
 
 interface DeskActionsProps {
   order: WorkOrderDetail;
   onChanged: (order: WorkOrderDetail) => void;
 }
 
-type Form = 'priority' | 'cancel';
+type Form = 'priority' | 'cancel' | 'charge';
+
+/** The desk may switch free ↔ chargeable until a quote waits or is confirmed. */
+const canSwitchCharge = (order: WorkOrderDetail): boolean =>
+  order.charge !== null &&
+  order.state !== 'closed' &&
+  order.state !== 'cancelled' &&
+  order.charge.quotes.every((q) => q.status === 'declined');
 
 /** 智能派单, 调整优先级, 取消: what the desk does to an order besides choosing a technician. */
 export function DeskActions({ order, onChanged }: DeskActionsProps) {
@@ -54,6 +63,21 @@ export function DeskActions({ order, onChanged }: DeskActionsProps) {
         <ChoiceChips options={priorities} value={priority} onChange={setPriority} />
       </ReasonForm>
     );
+  if (open === 'charge') {
+    const chargeable = !order.charge?.chargeable;
+    return (
+      <ReasonForm
+        title={chargeable ? '改为收费维修' : '改为免费维修'}
+        suggestions={chargeable ? chargeReasons : freeReasons}
+        placeholder="请说明原因，将记入工单进度与审计日志"
+        submitLabel="确认修改"
+        onClose={() => setOpen(null)}
+        onSubmit={async (reason) =>
+          done(await call('workorder', 'setChargeable', { orderId, chargeable, reason }), '已修改')
+        }
+      />
+    );
+  }
   if (open === 'cancel')
     return (
       <ReasonForm
@@ -73,6 +97,13 @@ export function DeskActions({ order, onChanged }: DeskActionsProps) {
       : null,
     isOpenState(order.state)
       ? { key: 'priority', label: '调整优先级', tap: () => setOpen('priority') }
+      : null,
+    canSwitchCharge(order)
+      ? {
+          key: 'charge',
+          label: order.charge?.chargeable ? '改为免费' : '改为收费',
+          tap: () => setOpen('charge'),
+        }
       : null,
     order.actions.includes('cancel')
       ? { key: 'cancel', label: '取消工单', tap: () => setOpen('cancel') }

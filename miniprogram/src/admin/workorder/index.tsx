@@ -4,6 +4,7 @@ import { formatDateTime, type WorkOrderDetail } from '@linli/shared';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { RemoteView } from '../../components/remote-view';
+import { RepairCharge } from '../../components/repair-charge';
 import {
   AcceptanceFacts,
   CompletionFacts,
@@ -50,6 +51,7 @@ function Detail({ first }: { first: WorkOrderDetail }) {
       <WorkOrderHero order={order} showSla />
       <Escalations order={order} />
       <DeskActions order={order} onChanged={setOrder} />
+      <RepairCharge charge={order.charge} />
       <DispatchRecord order={order} />
       {canAssign ? <Candidates key={order.updatedAt} order={order} onAssigned={setOrder} /> : null}
       <Text className="section-title">报修信息</Text>

@@ -25,7 +25,7 @@ import './index.css';
 /** Groups of states the desk thinks in. */
 const stateGroups = {
   waiting: ['submitted', 'rejected', 'reopened'],
-  working: ['assigned', 'accepted', 'en_route', 'in_progress', 'paused'],
+  working: ['assigned', 'accepted', 'en_route', 'in_progress', 'paused', 'quoted'],
   review: ['completed'],
   done: ['closed', 'cancelled'],
 } as const satisfies Record<string, readonly WorkOrderState[]>;

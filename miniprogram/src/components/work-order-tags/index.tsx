@@ -17,6 +17,7 @@ const stateColors: Record<WorkOrderState, Colors> = {
   en_route: working,
   in_progress: working,
   paused: waiting,
+  quoted: waiting,
   completed: done,
   closed: ended,
   cancelled: ended,

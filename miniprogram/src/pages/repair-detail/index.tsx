@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { BackRow } from '../../components/back-row';
 import { EmptyState } from '../../components/empty-state';
 import { RemoteView } from '../../components/remote-view';
+import { RepairCharge } from '../../components/repair-charge';
 import { Screen } from '../../components/screen';
 import {
   AcceptanceFacts,
@@ -54,6 +55,7 @@ function Detail({ first, justReported }: { first: WorkOrderDetail; justReported:
       {justReported && isOpenState(order.state) ? <SubscribePrompt order={order} /> : null}
       <WorkOrderHero order={order} />
       <OwnerActions order={order} onChanged={setOrder} />
+      <RepairCharge charge={order.charge?.quotes.length ? order.charge : null} />
       <Text className="section-title">处理进度</Text>
       <WorkOrderTimeline entries={order.timeline} />
       <AcceptanceFacts order={order} />
