@@ -11,6 +11,8 @@ standards.save        -    -       -     Y     Y       -       -    -
 readings.record       -    -       -     Y     Y       Y       Y    -
 readings.approve      -    -       -     Y     Y       -       -    -
 readings.list         -    -       -     Y     Y       Y       Y    -
+readings.template     -    -       -     Y     Y       Y       Y    -
+readings.import       -    -       -     Y     Y       Y       Y    -
 run.preview           -    -       -     Y     Y       -       -    -
 run.commit            -    -       -     Y     Y       -       -    -
 run.status            -    -       -     Y     Y       -       -    -

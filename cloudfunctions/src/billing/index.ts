@@ -7,6 +7,7 @@ import { commitRun } from './actions/commit-run';
 import { getDunningSchedule, saveDunningSchedule } from './actions/dunning-schedule';
 import { exportStats } from './actions/export-stats';
 import { getBill } from './actions/get-bill';
+import { importReadings, readingTemplate } from './actions/import-readings';
 import { habitStats } from './actions/habit-stats';
 import { listBills } from './actions/list-bills';
 import { listReadings } from './actions/list-readings';
@@ -28,6 +29,8 @@ export const billing = defineFunction('billing', billingApi, {
   'readings.record': recordReading,
   'readings.approve': reviewReading,
   'readings.list': listReadings,
+  'readings.template': readingTemplate,
+  'readings.import': importReadings,
   'run.preview': previewRun,
   'run.commit': commitRun,
   'run.status': runStatus,

@@ -34,3 +34,4 @@ export * from './payment-habits';
 export * from './dunning-schedule';
 export * from './prepayment';
 export * from './bill-run';
+export * from './reading-sheet';
