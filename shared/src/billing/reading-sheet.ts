@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { compareDecimals } from '../money/decimal';
 import { normalizeRoomCode, toHalfWidth } from '../property/room-code';
 import type { Period } from '../time/period';
