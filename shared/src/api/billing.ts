@@ -186,6 +186,8 @@ export interface BillView {
   /** Taken off by vacant rate / free months (already inside amountFen). */
   reliefFen: Fen;
   discountFen: Fen;
+  /** 预缴优惠 in words, for a quarter or year billed in advance. */
+  discountFormula: string | null;
   waivedFen: Fen;
   paidFen: Fen;
   prepaidFen: Fen;
