@@ -196,4 +196,31 @@ describe('billing in Chromium', () => {
     await settled(owner);
     await screenshot(owner, 'billing-readings-import-water-bill');
   });
+
+  it('the owner tops up 预存 through the WeChat Pay cashier and sees the movement in the statement', async () => {
+    const owner = await phonePage(browser);
+    await devLogin(owner, server.url, nameOf('demo-owner-1'));
+    await tap(owner, '缴费');
+    const summary = visible(owner, '.bills-summary__prepay');
+    await summary.waitFor();
+    await summary.click();
+    await visible(owner, '.prepay-card__balance').waitFor();
+    const before = await visible(owner, '.prepay-card__balance').innerText();
+    await tap(owner, '预存充值');
+    await tap(owner, '¥500');
+    await settled(owner);
+    await screenshot(owner, 'billing-prepay-top-up');
+    await tap(owner, '去支付 ¥500.00');
+
+    await owner.getByText('模拟微信支付').waitFor();
+    await tap(owner, '确认支付');
+    await owner.getByText('缴费成功', { exact: true }).filter({ visible: true }).waitFor();
+    await tap(owner, '返回缴费');
+
+    const credited = visible(owner, '.prepay-row', '+¥500.00');
+    await credited.first().waitFor();
+    expect(await visible(owner, '.prepay-card__balance').innerText()).not.toBe(before);
+    await settled(owner);
+    await screenshot(owner, 'billing-prepay-statement');
+  });
 });
