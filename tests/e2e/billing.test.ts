@@ -219,7 +219,11 @@ describe('billing in Chromium', () => {
 
     const credited = visible(owner, '.prepay-row', '+¥500.00');
     await credited.first().waitFor();
-    expect(await visible(owner, '.prepay-card__balance').innerText()).not.toBe(before);
+    const yuan = (text: string) => Number(text.replace(/[¥,]/g, ''));
+    expect(yuan(await visible(owner, '.prepay-card__balance').innerText())).toBeCloseTo(
+      yuan(before) + 500,
+      2,
+    );
     await settled(owner);
     await screenshot(owner, 'billing-prepay-statement');
   });
