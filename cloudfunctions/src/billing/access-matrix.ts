@@ -26,8 +26,10 @@ stats.collection      -    -       -     Y     Y       -       -    -
 stats.aging           -    -       -     Y     Y       -       -    -
 stats.habits          -    -       -     Y     Y       -       -    -
 stats.export          -    -       -     Y     Y       -       -    -
+stats.exportAging     -    -       -     Y     Y       -       -    -
 dunning.schedule      -    -       -     Y     Y       Y       -    -
 dunning.saveSchedule  -    -       -     Y     Y       -       -    -
 dunning.callList      -    -       -     Y     Y       Y       -    -
+dunning.exportCalls   -    -       -     Y     Y       Y       -    -
 dunning.markCalled    -    -       -     Y     Y       Y       -    -
 `;

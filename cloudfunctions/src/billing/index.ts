@@ -1,11 +1,11 @@
 import { billingApi } from '@linli/shared';
 import { defineFunction } from '../_lib/define-function';
 import { agingStats } from './actions/aging-stats';
-import { callList, markCalled } from './actions/call-list';
+import { callList, exportCalls, markCalled } from './actions/call-list';
 import { collectionStatsAction } from './actions/collection-stats';
 import { commitRun } from './actions/commit-run';
 import { getDunningSchedule, saveDunningSchedule } from './actions/dunning-schedule';
-import { exportStats } from './actions/export-stats';
+import { exportAging, exportStats } from './actions/export-stats';
 import { getBill } from './actions/get-bill';
 import { importReadings, readingTemplate } from './actions/import-readings';
 import { habitStats } from './actions/habit-stats';
@@ -44,8 +44,10 @@ export const billing = defineFunction('billing', billingApi, {
   'stats.aging': agingStats,
   'stats.habits': habitStats,
   'stats.export': exportStats,
+  'stats.exportAging': exportAging,
   'dunning.schedule': getDunningSchedule,
   'dunning.saveSchedule': saveDunningSchedule,
   'dunning.callList': callList,
+  'dunning.exportCalls': exportCalls,
   'dunning.markCalled': markCalled,
 });

@@ -100,6 +100,11 @@ export interface ReadingImportReport {
   items: ReadingImportRow[];
 }
 
+/** An export for finance: the file and how many data rows it holds. */
+export interface SheetExport extends SheetDownload {
+  rows: number;
+}
+
 export interface SheetDownload {
   filename: string;
   format: 'csv' | 'xlsx';
@@ -561,18 +566,33 @@ export const billingApi = {
     access: { roles: billingStaff },
     summary: '住户缴费习惯：提前、按时、逾期及逾期天数',
   }),
-  'stats.export': contract<{ filename: string; content: string; rows: number }>()({
+  'stats.export': contract<SheetExport>()({
     input: z
       .object({
         estateId: Id.optional(),
         periodFrom: Period,
         periodTo: Period,
         kind: z.enum(['bills', 'collection']).default('bills'),
+        /** Collection rows grouped as on screen. */
+        groupBy: z.enum(['period', 'building', 'item']).default('period'),
+        format: SheetFormat.default('csv'),
       })
       .strict()
       .superRefine(checkPeriodRange),
     access: { roles: billingStaff },
-    summary: '导出账单明细或收缴率（CSV，Excel 可直接打开）',
+    summary: '导出账单明细或收缴率（Excel 或 CSV）',
+  }),
+  'stats.exportAging': contract<SheetExport>()({
+    input: z
+      .object({
+        estateId: Id.optional(),
+        buildingId: Id.optional(),
+        asOf: LocalDate.optional(),
+        format: SheetFormat.default('csv'),
+      })
+      .strict(),
+    access: { roles: billingStaff },
+    summary: '导出欠费账龄：各账龄段合计与每户欠费（Excel 或 CSV）',
   }),
 
   'dunning.schedule': contract<DunningScheduleView>()({
@@ -595,6 +615,17 @@ export const billingApi = {
       .strict(),
     access: { roles: billViewers },
     summary: '电话催缴清单：无法发送订阅消息的住户',
+  }),
+  'dunning.exportCalls': contract<SheetExport>()({
+    input: z
+      .object({
+        estateId: Id.optional(),
+        status: z.enum(['open', 'done']).default('open'),
+        format: SheetFormat.default('csv'),
+      })
+      .strict(),
+    access: { roles: billViewers },
+    summary: '导出电话催缴清单（手机号隐去中间四位；Excel 或 CSV）',
   }),
   'dunning.markCalled': contract<CallListItem>()({
     input: z.object({ callId: DocId, outcome: z.string().trim().min(1).max(200) }).strict(),

@@ -2,6 +2,7 @@ import {
   AppError,
   dunningStepLabel,
   maskPhone,
+  toLocalDate,
   type billingApi,
   type CallListItem,
   type DunningCall,
@@ -9,6 +10,8 @@ import {
 import { findAll, type Collections } from '../../_lib/collections';
 import type { Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
+import { yuanCell } from '../stats/export-table';
+import { sheetExport } from './export-stats';
 
 async function ownersOf(
   db: Collections,
@@ -65,6 +68,50 @@ export const callList: Handler<(typeof billingApi)['dunning.callList']> = async 
     items: page.items.map((call) => toItem(call, owners.get(call.householdId) ?? [])),
     ...(page.next ? { next: page.next } : {}),
   };
+};
+
+/** The call list for finance or an outside call team; phones stay masked (reveal one by one, audited). */
+export const exportCalls: Handler<(typeof billingApi)['dunning.exportCalls']> = async (input, ctx) => {
+  const estateId = servedEstateId(ctx, input.estateId);
+  const calls = await findAll(
+    ctx.db.dunningCalls,
+    { where: { estateId, status: input.status } },
+    {
+      sort: [['createdAt', 'desc']],
+    },
+  );
+  const owners = await ownersOf(ctx.db, [...new Set(calls.map((c) => c.householdId))]);
+  const yuan = yuanCell(input.format);
+  const fields = [
+    '房号',
+    '提醒',
+    '到期日',
+    '列入日期',
+    '欠费(元)',
+    '账单数',
+    '业主',
+    '手机（隐去中间四位）',
+    '状态',
+    '联系结果',
+    '联系人',
+  ];
+  const rows = calls.map((call) => {
+    const item = toItem(call, owners.get(call.householdId) ?? []);
+    return [
+      item.roomCode,
+      item.stepLabel,
+      item.dueDate,
+      item.scheduledOn,
+      yuan(item.outstandingFen),
+      item.billIds.length,
+      item.owners.map((o) => o.name).join('、'),
+      item.owners.map((o) => o.phone ?? '').join('、'),
+      item.status === 'open' ? '待联系' : '已联系',
+      item.outcome ?? '',
+      item.calledByName ?? '',
+    ];
+  });
+  return sheetExport(ctx, estateId, `电话催缴-${toLocalDate(ctx.now())}`, input.format, fields, rows);
 };
 
 export const markCalled: Handler<(typeof billingApi)['dunning.markCalled']> = async (input, ctx) => {
