@@ -1,4 +1,5 @@
-import { keyId, type AgingReportView, type SheetExport } from '@linli/shared';
+import { keyId, type AgingReportView, type CallListItem, type SheetExport } from '@linli/shared';
+import { AUDIT_COLLECTION } from '@linli/cloudfunctions/src/_lib/audit';
 import { collections } from '@linli/cloudfunctions/src/_lib/collections';
 import { runDunning } from '@linli/cloudfunctions/src/billing/dunning/run-dunning';
 import { readSheet } from '@linli/cloudfunctions/src/property/import/read-sheet';
@@ -81,6 +82,42 @@ describe('exports for finance in Excel and CSV', () => {
     expect(rows[1]![1]).toBe('到期前 3 天');
     expect(rows[1]![7]).toMatch(/^1\d{2}\*{4}\d{4}/);
     expect(file.content).not.toMatch(/1\d{10}/);
+  });
+
+  it('reveals an owner’s full phone on the call list to dial, recorded in the audit log', async () => {
+    const list = await t.ok<{ items: CallListItem[] }>('demo-service', 'billing', 'dunning.callList', {
+      estateId: ESTATE,
+    });
+    const item = list.items.find((i) => i.owners.some((o) => o.phone))!;
+    const owner = item.owners.find((o) => o.phone)!;
+    const shown = await t.ok<{ phone: string }>('demo-service', 'billing', 'dunning.revealPhone', {
+      callId: item.callId,
+      personId: owner.personId,
+    });
+    expect(shown.phone).toMatch(/^1\d{10}$/);
+    expect(shown.phone.slice(-4)).toBe(owner.phone!.slice(-4));
+    const audit = await t.store
+      .collection(AUDIT_COLLECTION)
+      .find({ where: { action: 'billing.dunning.revealPhone', docId: owner.personId } });
+    expect(audit.items).toEqual([
+      expect.objectContaining({
+        op: 'reveal',
+        actorName: '张客服',
+        after: expect.objectContaining({ fields: ['phone'] }),
+      }),
+    ]);
+
+    const other = list.items.find((i) => i.householdId !== item.householdId && i.owners.length)!;
+    expect(
+      await t.errorCode('demo-service', 'billing', 'dunning.revealPhone', {
+        callId: item.callId,
+        personId: other.owners[0]!.personId,
+      }),
+    ).toBe('NOT_FOUND');
+    const input = { callId: item.callId, personId: owner.personId };
+    expect(await t.errorCode('demo-admin-maple', 'billing', 'dunning.revealPhone', input)).toBe('FORBIDDEN');
+    expect(await t.errorCode('demo-tech-lift', 'billing', 'dunning.revealPhone', input)).toBe('FORBIDDEN');
+    expect(await t.errorCode('demo-owner-1', 'billing', 'dunning.revealPhone', input)).toBe('FORBIDDEN');
   });
 
   it('refuses callers outside the estate or the role', async () => {

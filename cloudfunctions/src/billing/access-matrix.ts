@@ -31,5 +31,6 @@ dunning.schedule      -    -       -     Y     Y       Y       -    -
 dunning.saveSchedule  -    -       -     Y     Y       -       -    -
 dunning.callList      -    -       -     Y     Y       Y       -    -
 dunning.exportCalls   -    -       -     Y     Y       Y       -    -
+dunning.revealPhone   -    -       -     Y     Y       Y       -    -
 dunning.markCalled    -    -       -     Y     Y       Y       -    -
 `;

@@ -1,7 +1,7 @@
 import { billingApi } from '@linli/shared';
 import { defineFunction } from '../_lib/define-function';
 import { agingStats } from './actions/aging-stats';
-import { callList, exportCalls, markCalled } from './actions/call-list';
+import { callList, exportCalls, markCalled, revealPhone } from './actions/call-list';
 import { collectionStatsAction } from './actions/collection-stats';
 import { commitRun } from './actions/commit-run';
 import { getDunningSchedule, saveDunningSchedule } from './actions/dunning-schedule';
@@ -49,5 +49,6 @@ export const billing = defineFunction('billing', billingApi, {
   'dunning.saveSchedule': saveDunningSchedule,
   'dunning.callList': callList,
   'dunning.exportCalls': exportCalls,
+  'dunning.revealPhone': revealPhone,
   'dunning.markCalled': markCalled,
 });

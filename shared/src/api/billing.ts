@@ -627,6 +627,11 @@ export const billingApi = {
     access: { roles: billViewers },
     summary: '导出电话催缴清单（手机号隐去中间四位；Excel 或 CSV）',
   }),
+  'dunning.revealPhone': contract<{ phone: string | null }>()({
+    input: z.object({ callId: DocId, personId: Id }).strict(),
+    access: { roles: billViewers },
+    summary: '查看催缴住户业主的完整手机号以便拨打（记录审计）',
+  }),
   'dunning.markCalled': contract<CallListItem>()({
     input: z.object({ callId: DocId, outcome: z.string().trim().min(1).max(200) }).strict(),
     access: { roles: billViewers },

@@ -8,7 +8,8 @@ import {
   type DunningCall,
 } from '@linli/shared';
 import { findAll, type Collections } from '../../_lib/collections';
-import type { Handler } from '../../_lib/define-function';
+import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
+import { identityOf, type Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
 import { yuanCell } from '../stats/export-table';
 import { sheetExport } from './export-stats';
@@ -112,6 +113,48 @@ export const exportCalls: Handler<(typeof billingApi)['dunning.exportCalls']> = 
     ];
   });
   return sheetExport(ctx, estateId, `电话催缴-${toLocalDate(ctx.now())}`, input.format, fields, rows);
+};
+
+/**
+ * The full phone of an owner on a call to make. Only the registered owners of the call's
+ * household, for staff of its estate; every reveal is written to the audit log.
+ */
+export const revealPhone: Handler<(typeof billingApi)['dunning.revealPhone']> = async (input, ctx) => {
+  const call = await ctx.db.dunningCalls.get(input.callId);
+  if (!call) throw new AppError('NOT_FOUND', '催缴记录不存在');
+  servedEstateId(ctx, call.estateId);
+  const owner = (
+    await ctx.db.memberships.find(
+      {
+        where: {
+          householdId: call.householdId,
+          personId: input.personId,
+          relation: 'owner',
+          movedOutOn: null,
+        },
+      },
+      { limit: 1 },
+    )
+  ).items[0];
+  const person = owner ? await ctx.db.persons.get(input.personId) : null;
+  if (!person) throw new AppError('NOT_FOUND', '该业主不属于此房屋');
+  const identity = identityOf(ctx);
+  const entry: AuditEntry = {
+    _id: `aud_reveal_${ctx.requestId}`,
+    at: ctx.now(),
+    actorId: identity.accountId,
+    actorName: identity.displayName,
+    roles: identity.roles,
+    action: 'billing.dunning.revealPhone',
+    requestId: ctx.requestId,
+    collection: 'persons',
+    docId: person._id,
+    op: 'reveal',
+    before: null,
+    after: { fields: ['phone'], householdId: call.householdId, callId: call._id },
+  };
+  await ctx.store.collection<AuditEntry>(AUDIT_COLLECTION).insert(entry);
+  return { phone: person.phone };
 };
 
 export const markCalled: Handler<(typeof billingApi)['dunning.markCalled']> = async (input, ctx) => {
