@@ -103,7 +103,7 @@ describe('exports for finance in Excel and CSV', () => {
       expect.objectContaining({
         op: 'reveal',
         actorName: '张客服',
-        after: expect.objectContaining({ fields: ['phone'] }),
+        after: expect.objectContaining({ fields: ['phone'] }) as unknown,
       }),
     ]);
 
