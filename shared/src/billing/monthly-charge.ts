@@ -206,6 +206,15 @@ export interface MonthlyCharge<R extends MonthlyRule = MonthlyRule> {
   reliefFen: Fen;
 }
 
+/** Who and what a monthly fee is charged for; the days come from a cycle or a period. */
+interface ChargeInput<R extends MonthlyRule> {
+  itemName: string;
+  versions: readonly R[];
+  household: ChargedHousehold;
+  occupancy: readonly OccupancyChange[];
+  parkingSpaces?: readonly ChargedSpace[];
+}
+
 /**
  * The lines of a monthly fee (property fee by area, garbage per household, parking per space)
  * for one household and cycle: a natural month, a month from the handover day, or the months
@@ -214,14 +223,9 @@ export interface MonthlyCharge<R extends MonthlyRule = MonthlyRule> {
  * two. Each line is rounded once from exact figures, so its formula can be checked on a
  * calculator; the bill is the sum of its lines.
  */
-export function cycleCharge<R extends MonthlyRule>(input: {
-  cycle: Cycle;
-  itemName: string;
-  versions: readonly R[];
-  household: ChargedHousehold;
-  occupancy: readonly OccupancyChange[];
-  parkingSpaces?: readonly ChargedSpace[];
-}): MonthlyCharge<R> {
+export function cycleCharge<R extends MonthlyRule>(
+  input: ChargeInput<R> & { cycle: Cycle },
+): MonthlyCharge<R> {
   const { cycle } = input;
   const lines: BillLine[] = [];
   let relief = ZERO;
@@ -256,14 +260,9 @@ export function cycleCharge<R extends MonthlyRule>(input: {
 }
 
 /** The lines of a monthly fee for one natural month. */
-export function monthlyCharge<R extends MonthlyRule>(input: {
-  period: Period;
-  itemName: string;
-  versions: readonly R[];
-  household: ChargedHousehold;
-  occupancy: readonly OccupancyChange[];
-  parkingSpaces?: readonly ChargedSpace[];
-}): MonthlyCharge<R> {
+export function monthlyCharge<R extends MonthlyRule>(
+  input: ChargeInput<R> & { period: Period },
+): MonthlyCharge<R> {
   const { period, ...rest } = input;
   return cycleCharge({ ...rest, cycle: cycleOfRun('month', period, null)! });
 }

@@ -8,7 +8,7 @@ import {
   type DunningCall,
 } from '@linli/shared';
 import { findAll, type Collections } from '../../_lib/collections';
-import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
+import { recordReveal } from '../../_lib/audit';
 import { identityOf, type Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
 import { yuanCell } from '../stats/export-table';
@@ -139,21 +139,13 @@ export const revealPhone: Handler<(typeof billingApi)['dunning.revealPhone']> = 
   const person = owner ? await ctx.db.persons.get(input.personId) : null;
   if (!person) throw new AppError('NOT_FOUND', '该业主不属于此房屋');
   const identity = identityOf(ctx);
-  const entry: AuditEntry = {
-    _id: `aud_reveal_${ctx.requestId}`,
-    at: ctx.now(),
-    actorId: identity.accountId,
-    actorName: identity.displayName,
-    roles: identity.roles,
-    action: 'billing.dunning.revealPhone',
-    requestId: ctx.requestId,
-    collection: 'persons',
-    docId: person._id,
-    op: 'reveal',
-    before: null,
-    after: { fields: ['phone'], householdId: call.householdId, callId: call._id },
-  };
-  await ctx.store.collection<AuditEntry>(AUDIT_COLLECTION).insert(entry);
+  await recordReveal(
+    ctx.store,
+    { ...identity, action: 'billing.dunning.revealPhone', requestId: ctx.requestId },
+    ctx.now(),
+    person._id,
+    { fields: ['phone'], householdId: call.householdId, callId: call._id },
+  );
   return { phone: person.phone };
 };
 
