@@ -5,6 +5,15 @@ import type { TestRuntime } from '../helpers/test-runtime';
 const HOME = keyId('hh', ESTATE, '3-1-0501');
 const securityBill = (period: string) => keyId('bill', HOME, period, 'security');
 
+const security = {
+  kind: 'fixed',
+  itemCode: 'security',
+  name: '安保服务费',
+  effectiveFrom: '2026-07-01',
+  basis: 'household',
+  amountFen: 3000,
+} as const;
+
 describe('fee standards billed by quarter in advance', () => {
   let t: TestRuntime;
   beforeEach(async () => {
@@ -16,12 +25,7 @@ describe('fee standards billed by quarter in advance', () => {
     const saved = await t.ok<FeeStandardView>('demo-finance', 'billing', 'standards.save', {
       estateId: ESTATE,
       rule: {
-        kind: 'fixed',
-        itemCode: 'security',
-        name: '安保服务费',
-        effectiveFrom: '2026-07-01',
-        basis: 'household',
-        amountFen: 3000,
+        ...security,
         cycle: 'quarter',
         dueDay: 10,
         advanceDiscounts: [{ months: 3, percentOff: 5 }],
@@ -56,15 +60,7 @@ describe('fee standards billed by quarter in advance', () => {
     expect(
       await t.errorCode('demo-finance', 'billing', 'standards.save', {
         estateId: ESTATE,
-        rule: {
-          kind: 'fixed',
-          itemCode: 'security',
-          name: '安保服务费',
-          effectiveFrom: '2026-07-01',
-          basis: 'household',
-          amountFen: 3000,
-          cycle: 'fortnight',
-        },
+        rule: { ...security, cycle: 'fortnight' },
       }),
     ).toBe('VALIDATION');
   });

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { meterLabels, type MeterKind, type ReadingImportReport, type ReadingImportRow } from '@linli/shared';
-import { useState } from 'react';
 import { MessageBlock } from '../../components/message-block';
 import { Button, Tag } from '../../components/nutui';
 import { StatGrid, StatTile } from '../../components/stat-tile';
-import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/api';
-import { chooseSheet, type SheetFile } from '../../services/sheet-file';
+import type { SheetFile } from '../../services/sheet-file';
 import { SheetCard } from '../components/sheet-card';
+import { SheetImportCard, useSheetImport } from '../components/sheet-card/sheet-import';
 
 interface ImportProps {
   estateId: string;
@@ -44,57 +43,30 @@ export function ReadingImport({ estateId, period, meter }: ImportProps) {
 }
 
 function ImportCard({ estateId, period }: { estateId: string; period: string }) {
-  const [file, setFile] = useState<SheetFile | null>(null);
-  const [report, setReport] = useState<ReadingImportReport | null>(null);
-  const send = (sheet: SheetFile, dryRun: boolean) =>
+  const sheet = useSheetImport((file: SheetFile, dryRun: boolean) =>
     call('billing', 'readings.import', {
       estateId,
       period,
-      format: sheet.format,
-      content: sheet.content,
+      format: file.format,
+      content: file.content,
       dryRun,
-    });
-  const check = useAction(async () => {
-    const chosen = await chooseSheet();
-    if (!chosen) return;
-    setFile(chosen);
-    setReport(null);
-    setReport(await send(chosen, true));
-  });
-  const commit = useAction(async (sheet: SheetFile) => setReport(await send(sheet, false)));
-  const failure = check.failure ?? commit.failure;
-  const busy = check.pending || commit.pending;
+    }),
+  );
+  const { report } = sheet;
   const writable = report ? report.counts.ok + report.counts.flagged : 0;
-
   return (
-    <View className="sheet-card">
-      <Text className="sheet-card__title">导入读数</Text>
-      <Text className="sheet-card__text">
-        选择填好的 .xlsx 或 .csv
-        文件，先逐行检查（不写入），确认后只导入有效的行。读数小于上次读数且未填换表信息的行不导入；用量异常的行会导入，但须复核后才出账。
-      </Text>
-      {process.env.TARO_ENV === 'weapp' ? (
-        <Text className="sheet-card__note">手机上请先把文件发送到微信聊天，再从聊天中选择。</Text>
-      ) : null}
-      <View className="sheet-card__buttons">
-        <Button size="small" type="primary" disabled={busy} onClick={() => void check.run()}>
-          {file ? '重新选择文件' : '选择文件'}
-        </Button>
-      </View>
-      {file ? <Text className="sheet-card__file">文件：{file.filename}</Text> : null}
-      {check.pending ? <Text className="sheet-card__text">正在检查…</Text> : null}
-      {failure ? (
-        <MessageBlock tone="error" title="无法导入">
-          <Text>{failure.message}</Text>
-        </MessageBlock>
-      ) : null}
+    <SheetImportCard
+      title="导入读数"
+      description="选择填好的 .xlsx 或 .csv 文件，先逐行检查（不写入），确认后只导入有效的行。读数小于上次读数且未填换表信息的行不导入；用量异常的行会导入，但须复核后才出账。"
+      sheet={sheet}
+    >
       {report ? <ReportView report={report} /> : null}
-      {report?.dryRun && writable > 0 && file ? (
-        <Button type="primary" block disabled={busy} onClick={() => void commit.run(file)}>
-          {commit.pending ? '正在导入…' : `导入 ${writable} 条有效读数`}
+      {report?.dryRun && writable > 0 ? (
+        <Button type="primary" block disabled={sheet.busy} onClick={sheet.commit}>
+          {sheet.committing ? '正在导入…' : `导入 ${writable} 条有效读数`}
         </Button>
       ) : null}
-    </View>
+    </SheetImportCard>
   );
 }
 
