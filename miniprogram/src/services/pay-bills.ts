@@ -20,9 +20,13 @@ export async function payBills(householdId: string, billIds: readonly string[]):
   return payOrder(await call('payment', 'create', { householdId, billIds: [...billIds] }));
 }
 
-/** 预存充值: the same cashier and result page as bills; the paid amount credits the household's account. */
-export async function topUpPrepay(householdId: string, amountFen: number): Promise<boolean> {
-  return payOrder(await call('payment', 'topUp', { householdId, amountFen }));
+/**
+ * 预存充值: the same cashier and result page as bills; the paid amount credits the household's
+ * account. Resolves with the order number once paid (the statement names it), null on cancel.
+ */
+export async function topUpPrepay(householdId: string, amountFen: number): Promise<string | null> {
+  const created = await call('payment', 'topUp', { householdId, amountFen });
+  return (await payOrder(created)) ? created.order.outTradeNo : null;
 }
 
 async function payOrder({ order, payment }: CreatedOrder): Promise<boolean> {

@@ -8,7 +8,7 @@ import {
   type PrepayMovementView,
   type PrepayStatement,
 } from '@linli/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BackRow } from '../../components/back-row';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
@@ -26,17 +26,49 @@ import { topUpPrepay } from '../../services/pay-bills';
 import './index.css';
 
 /** 预存: the household's balance, which new bills draw from, and every movement of it. */
+/** Statement reloads while a paid top-up has not reached it yet (the credit follows the payment). */
+const CREDIT_POLLS = 10;
+
+/** 预存: the household's balance, which new bills draw from, and every movement of it. */
 export default function Prepay() {
   const householdId = decodeURIComponent(Taro.getCurrentInstance().router?.params.householdId ?? '');
   const statement = useRemote(() => call('billing', 'prepay.statement', { householdId }), [householdId]);
   // Back from the pay result: the top-up shows in the balance and the statement.
   useReloadOnShow(statement.refresh);
+  const [awaited, setAwaited] = useState<string | null>(null);
+  const polls = useRef(0);
+  const loaded = statement.status === 'ready' ? statement.data : null;
+  const credited = loaded?.movements.some((m) => m.reference === awaited) ?? false;
+  const { refresh } = statement;
+  useEffect(() => {
+    if (!awaited || !loaded) return undefined;
+    if (credited || polls.current >= CREDIT_POLLS) {
+      setAwaited(null);
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      refresh();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [awaited, credited, loaded, refresh]);
+  const onPaid = (outTradeNo: string) => {
+    polls.current = 0;
+    setAwaited(outTradeNo);
+  };
   return (
     <Screen>
       <BackRow label="返回缴费" fallbackUrl="/pages/bills/index" fallbackIsTab />
       {householdId ? (
         <RemoteView remote={statement}>
-          {(view) => <Statement key={view.movements[0]?.movementId ?? 'none'} statement={view} />}
+          {(view) => (
+            <Statement
+              key={view.movements[0]?.movementId ?? 'none'}
+              statement={view}
+              crediting={awaited !== null}
+              onPaid={onPaid}
+            />
+          )}
         </RemoteView>
       ) : (
         <EmptyState title="未指定房屋" description="请从缴费页打开预存账户。" glyph="?" />
@@ -45,7 +77,16 @@ export default function Prepay() {
   );
 }
 
-function Statement({ statement }: { statement: PrepayStatement }) {
+function Statement({
+  statement,
+  crediting,
+  onPaid,
+}: {
+  statement: PrepayStatement;
+  /** A top-up is paid and on its way into the account. */
+  crediting: boolean;
+  onPaid: (outTradeNo: string) => void;
+}) {
   const [movements, setMovements] = useState(statement.movements);
   const [next, setNext] = useState(statement.next);
   const more = useAction(async (after: string) => {
@@ -59,9 +100,11 @@ function Statement({ statement }: { statement: PrepayStatement }) {
         <Text className="prepay-card__room">{statement.roomCode}</Text>
         <Text className="prepay-card__label">预存余额</Text>
         <Text className="prepay-card__balance">{formatYuan(statement.balanceFen)}</Text>
-        <Text className="prepay-card__hint">新账单出具时自动从预存余额中抵扣</Text>
+        <Text className="prepay-card__hint">
+          {crediting ? '充值已支付，正在入账…' : '新账单出具时自动从预存余额中抵扣'}
+        </Text>
       </View>
-      <TopUp householdId={statement.householdId} />
+      <TopUp householdId={statement.householdId} onPaid={onPaid} />
       <Text className="section-title">收支明细</Text>
       {movements.length === 0 ? (
         <EmptyState title="暂无收支记录" description="预存充值和账单抵扣会逐笔列在这里。" glyph="¥" />
@@ -93,13 +136,16 @@ function amountFenOf(yuan: string): number | null {
 }
 
 /** 预存充值: choose or type an amount, then pay it through the same cashier as bills. */
-function TopUp({ householdId }: { householdId: string }) {
+function TopUp({ householdId, onPaid }: { householdId: string; onPaid: (outTradeNo: string) => void }) {
   const [open, setOpen] = useState(false);
   const [preset, setPreset] = useState(PRESETS_YUAN[1]!);
   const [custom, setCustom] = useState('');
   const typed = custom.trim();
   const amountFen = amountFenOf(typed || preset);
-  const topUp = useAction(async (amount: number) => topUpPrepay(householdId, amount));
+  const topUp = useAction(async (amount: number) => {
+    const outTradeNo = await topUpPrepay(householdId, amount);
+    if (outTradeNo) onPaid(outTradeNo);
+  });
   if (!open)
     return (
       <View className="prepay-top-up">
