@@ -181,8 +181,13 @@ function prorate(
   parts: ReadonlyArray<{ days: number; monthDays: number }>,
   rule: MonthlyRule,
 ): Fen {
-  const common = parts.reduce((l, p) => (l * BigInt(p.monthDays)) / gcd(l, BigInt(p.monthDays)), 1n);
-  const months = parts.reduce((sum, p) => sum + (BigInt(p.days) * common) / BigInt(p.monthDays), 0n);
+  const single = parts.length === 1 ? parts[0]! : null;
+  const common = single
+    ? BigInt(single.monthDays)
+    : parts.reduce((l, p) => (l * BigInt(p.monthDays)) / gcd(l, BigInt(p.monthDays)), 1n);
+  const months = single
+    ? BigInt(single.days)
+    : parts.reduce((sum, p) => sum + (BigInt(p.days) * common) / BigInt(p.monthDays), 0n);
   const numerator = unit.monthly.units * BigInt(percent) * months;
   const denominator = pow10(unit.monthly.scale) * 100n * common;
   return fen(Number(divideRounded(numerator, denominator, rule.rounding)));

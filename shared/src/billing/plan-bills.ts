@@ -7,9 +7,9 @@ import { meterUnits, versionInForce, type FeeStandard, type MeterKind } from './
 import type { MeterReading } from './meter-reading';
 import { tieredCharge } from './metered-charge';
 import { advanceBillDiscount } from './advance-discount';
-import { cycleOfRun, type BillingCycle } from './billing-cycle';
+import { cycleOfRun, type BillingCycle, type Cycle } from './billing-cycle';
 import { cycleCharge, type ChargedHousehold, type ChargedSpace } from './monthly-charge';
-import { occupancyInRange } from './occupancy';
+import { occupancyInRange, type OccupancyChange } from './occupancy';
 
 type Versioned<K extends FeeStandard['kind']> = Extract<FeeStandard, { kind: K }>;
 
@@ -125,6 +125,17 @@ function cycleIn(versions: ReadonlyArray<Versioned<'area' | 'fixed'>>, period: P
 export function planHouseholdBills(input: PlanInput): HouseholdPlan {
   const { period, household } = input;
   const plan: HouseholdPlan = { bills: [], held: [], missing: [] };
+  // Items of one cycle (usually all: the natural month) share the household's occupancy.
+  const occupancies = new Map<string, OccupancyChange[]>();
+  const occupancyOf = (cycle: Cycle): OccupancyChange[] => {
+    const key = `${cycle.from}/${cycle.to}`;
+    let changes = occupancies.get(key);
+    if (!changes) {
+      changes = occupancyInRange(household, input.residents, cycle.from, cycle.to);
+      occupancies.set(key, changes);
+    }
+    return changes;
+  };
   for (const item of input.items) {
     if (item.kind === 'area' || item.kind === 'fixed') {
       const versions = item.versions as Array<Versioned<'area' | 'fixed'>>;
@@ -135,7 +146,7 @@ export function planHouseholdBills(input: PlanInput): HouseholdPlan {
         itemName: (versionInForce(versions, cycle.to) ?? versions[versions.length - 1]!).name,
         versions,
         household,
-        occupancy: occupancyInRange(household, input.residents, cycle.from, cycle.to),
+        occupancy: occupancyOf(cycle),
         parkingSpaces: input.parkingSpaces,
       });
       if (charge.governing && charge.amountFen > 0) {
