@@ -47,6 +47,10 @@ describe('billing in Chromium', () => {
     await visible(finance, '.section-title', '新增版本：垃圾处理费').waitFor();
     await fillField(finance, '金额（元/月）', '12');
     await fillField(finance, '生效日期', firstDayOf(PERIOD));
+    // Monthly fees choose their cycle; this one stays on the natural month.
+    const cycle = visible(finance, '.form-field', '计费周期');
+    expect(await cycle.innerText()).toContain('按季度预收');
+    expect(await cycle.locator('.choice-chip--on').innerText()).toBe('自然月');
     await tap(finance, '保存版本');
     const current = visible(finance, '.fee-version--current', '¥12.00/户·月');
     await current.waitFor();

@@ -90,9 +90,11 @@ function ReportView({ report }: { report: ReadingImportReport }) {
       {!report.dryRun ? (
         <MessageBlock tone="success" title={`已写入 ${report.written} 条读数`}>
           <Text>
-            {report.written
-              ? '待复核的读数须在“待复核”中确认后才会出账。'
-              : '文件中的读数均已录入，重复导入不会重复录入。'}
+            {!report.written
+              ? '文件中的读数均已录入，重复导入不会重复录入。'
+              : counts.flagged
+                ? '待复核的读数须在“待复核”中确认后才会出账。'
+                : '可在“本期读数”中查看，下月出账时计费。'}
           </Text>
         </MessageBlock>
       ) : problems ? (
