@@ -137,7 +137,7 @@ describe('billing in Chromium', () => {
     // The template: a row per household with last month's reading filled in.
     const download = finance.waitForEvent('download');
     await visible(finance, '.sheet-card', '下载抄表模板').getByText('下载 CSV', { exact: true }).click();
-    const csv = readFileSync((await (await download).path()), 'utf8');
+    const csv = readFileSync(await (await download).path(), 'utf8');
     const rows = csv
       .replace(/^\uFEFF/, '')
       .trim()
