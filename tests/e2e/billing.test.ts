@@ -219,7 +219,9 @@ describe('billing in Chromium', () => {
     await owner.getByText('模拟微信支付').waitFor();
     await tap(owner, '确认支付');
     await owner.getByText('缴费成功', { exact: true }).filter({ visible: true }).waitFor();
+    // The receipt leads back to 缴费, whose summary opens the statement again.
     await tap(owner, '返回缴费');
+    await visible(owner, '.bills-summary__prepay').click();
 
     const credited = visible(owner, '.prepay-row', '+¥500.00');
     await credited.first().waitFor();
