@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { firstDayOf, periodOf } from '@linli/shared';
+import { readFileSync } from 'node:fs';
+import { addPeriods, firstDayOf, periodOf } from '@linli/shared';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
@@ -46,6 +47,10 @@ describe('billing in Chromium', () => {
     await visible(finance, '.section-title', '新增版本：垃圾处理费').waitFor();
     await fillField(finance, '金额（元/月）', '12');
     await fillField(finance, '生效日期', firstDayOf(PERIOD));
+    // Monthly fees choose their cycle; this one stays on the natural month.
+    const cycle = visible(finance, '.form-field', '计费周期');
+    expect(await cycle.innerText()).toContain('按季度预收');
+    expect(await cycle.locator('.choice-chip--on').innerText()).toBe('自然月');
     await tap(finance, '保存版本');
     const current = visible(finance, '.fee-version--current', '¥12.00/户·月');
     await current.waitFor();
@@ -119,5 +124,113 @@ describe('billing in Chromium', () => {
     await visible(owner, '.bill-card', title).first().click();
     // The page it came back from may still be sliding out: wait for the garbage bill's own line.
     await visible(owner, '.bill-line__formula', '¥12.00/户·月 = ¥12.00').first().waitFor();
+  });
+
+  it("李会计 imports this month's water readings from a sheet, checks and imports them; next month's run bills the water", async () => {
+    const finance = await phonePage(browser);
+    await devLogin(finance, server.url, nameOf('demo-finance'));
+    await tap(finance, '抄表');
+    await tap(finance, '批量导入');
+    await visible(finance, '.choice-chip', PERIOD).click();
+    await visible(finance, '.sheet-card__title', '下载抄表模板').waitFor();
+
+    // The template: a row per household with last month's reading filled in.
+    const download = finance.waitForEvent('download');
+    await visible(finance, '.sheet-card', '下载抄表模板').getByText('下载 CSV', { exact: true }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]).toBe('房号,表具,用量月份,上次读数,上次月份,本次读数,抄表日期,旧表最后读数,新表起始读数');
+    const home = rows.find((r) => r.startsWith('1-1-1201,'))!.split(',');
+    expect(home.slice(1, 5)).toEqual([
+      '水',
+      PERIOD,
+      expect.stringMatching(/^\d+\.\d$/),
+      addPeriods(PERIOD, -1),
+    ]);
+    const previous = Number(home[3]);
+    const lower = rows.find((r) => r.startsWith('1-1-0101,'))!.split(',');
+    const filled = [
+      rows[0],
+      ['1-1-1201', '水', PERIOD, home[3], home[4], (previous + 12).toFixed(1)].join(','),
+      ['1-1-0101', '水', PERIOD, lower[3], lower[4], (Number(lower[3]) - 3).toFixed(1)].join(','),
+      ['8-8-0808', '水', PERIOD, '', '', '5'].join(','),
+    ].join('\r\n');
+
+    // Check first: each row with its outcome, nothing written yet.
+    const chooser = finance.waitForEvent('filechooser');
+    await tap(finance, '选择文件');
+    await (
+      await chooser
+    ).setFiles({ name: `抄表-${PERIOD}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${filled}`) });
+    await visible(finance, '.reading-import-report__title', '尚未导入').waitFor();
+    expect(await visible(finance, '.reading-import-row', '1-1-0101').innerText()).toContain('小于上次读数');
+    expect(await visible(finance, '.reading-import-row', '8-8-0808').innerText()).toContain('本小区没有房号');
+    await settled(finance);
+    await screenshot(finance, 'billing-readings-import-check');
+
+    await tap(finance, '导入 1 条有效读数');
+    await visible(finance, '.message-block__title', '已写入 1 条读数').waitFor();
+    await settled(finance);
+    await screenshot(finance, 'billing-readings-import-done');
+
+    // Next month's run bills this month's water use of 1-1-1201.
+    const next = addPeriods(PERIOD, 1);
+    await tap(finance, '‹ 返回');
+    await tap(finance, '出账');
+    await visible(finance, '.choice-chip', next).click();
+    await tap(finance, '预览出账');
+    await visible(finance, '.section-title', `预览：${next}`).waitFor();
+    await tap(finance, '确认出账');
+    await visible(finance, '.message-block__title', `${next} 已出账`).waitFor({ timeout: 120_000 });
+
+    const owner = await phonePage(browser);
+    await devLogin(owner, server.url, nameOf('demo-owner-1'));
+    await tap(owner, '缴费');
+    await visible(owner, '.bills-summary').waitFor();
+    const title = `水费 · ${next}`;
+    if ((await visible(owner, '.bill-card', title).count()) === 0) await tap(owner, '已缴');
+    await visible(owner, '.bill-card', title).getByText('查看明细 ›').click();
+    const usage = visible(owner, '.bill-usage', `${PERIOD} 用量`);
+    await usage.waitFor();
+    expect(await usage.innerText()).toContain((previous + 12).toFixed(1));
+    expect(await visible(owner, '.bill-line__formula').first().innerText()).toMatch(/12 m³/);
+    await settled(owner);
+    await screenshot(owner, 'billing-readings-import-water-bill');
+  });
+
+  it('the owner tops up 预存 through the WeChat Pay cashier and sees the movement in the statement', async () => {
+    const owner = await phonePage(browser);
+    await devLogin(owner, server.url, nameOf('demo-owner-1'));
+    await tap(owner, '缴费');
+    const summary = visible(owner, '.bills-summary__prepay');
+    await summary.waitFor();
+    await summary.click();
+    await visible(owner, '.prepay-card__balance').waitFor();
+    const before = await visible(owner, '.prepay-card__balance').innerText();
+    await tap(owner, '预存充值');
+    await tap(owner, '¥500');
+    await settled(owner);
+    await screenshot(owner, 'billing-prepay-top-up');
+    await tap(owner, '去支付 ¥500.00');
+
+    await owner.getByText('模拟微信支付').waitFor();
+    await tap(owner, '确认支付');
+    await owner.getByText('缴费成功', { exact: true }).filter({ visible: true }).waitFor();
+    // The receipt leads back to 缴费, whose summary opens the statement again.
+    await tap(owner, '返回缴费');
+    await visible(owner, '.bills-summary__prepay').click();
+
+    const credited = visible(owner, '.prepay-row', '+¥500.00');
+    await credited.first().waitFor();
+    const yuan = (text: string) => Number(text.replace(/[¥,]/g, ''));
+    expect(yuan(await visible(owner, '.prepay-card__balance').innerText())).toBeCloseTo(
+      yuan(before) + 500,
+      2,
+    );
+    await settled(owner);
+    await screenshot(owner, 'billing-prepay-statement');
   });
 });

@@ -45,6 +45,29 @@ export interface AuditEntry extends Doc, AuditChange {
 
 type Recorder = (change: AuditChange) => Promise<void>;
 
+/**
+ * Record a read that shows a person's details in full (a phone, an ID number): the store audits
+ * writes only. One entry per request, so a retried request records the reveal once.
+ */
+export async function recordReveal(
+  store: Store,
+  actor: AuditActor,
+  at: number,
+  personId: string,
+  after: Record<string, unknown>,
+): Promise<void> {
+  const entry = makeEntry(actor, () => at, {
+    collection: 'persons',
+    docId: personId,
+    op: 'reveal',
+    before: null,
+    after,
+  });
+  await store
+    .collection<AuditEntry>(AUDIT_COLLECTION)
+    .insert({ ...entry, _id: `aud_reveal_${actor.requestId}` });
+}
+
 function makeEntry(actor: AuditActor, now: () => number, fields: AuditChange): AuditEntry {
   return {
     _id: newId('aud'),

@@ -11,6 +11,8 @@ standards.save        -    -       -     Y     Y       -       -    -
 readings.record       -    -       -     Y     Y       Y       Y    -
 readings.approve      -    -       -     Y     Y       -       -    -
 readings.list         -    -       -     Y     Y       Y       Y    -
+readings.template     -    -       -     Y     Y       Y       Y    -
+readings.import       -    -       -     Y     Y       Y       Y    -
 run.preview           -    -       -     Y     Y       -       -    -
 run.commit            -    -       -     Y     Y       -       -    -
 run.status            -    -       -     Y     Y       -       -    -
@@ -24,8 +26,11 @@ stats.collection      -    -       -     Y     Y       -       -    -
 stats.aging           -    -       -     Y     Y       -       -    -
 stats.habits          -    -       -     Y     Y       -       -    -
 stats.export          -    -       -     Y     Y       -       -    -
+stats.exportAging     -    -       -     Y     Y       -       -    -
 dunning.schedule      -    -       -     Y     Y       Y       -    -
 dunning.saveSchedule  -    -       -     Y     Y       -       -    -
 dunning.callList      -    -       -     Y     Y       Y       -    -
+dunning.exportCalls   -    -       -     Y     Y       Y       -    -
+dunning.revealPhone   -    -       -     Y     Y       Y       -    -
 dunning.markCalled    -    -       -     Y     Y       Y       -    -
 `;

@@ -1,12 +1,13 @@
 import { billingApi } from '@linli/shared';
 import { defineFunction } from '../_lib/define-function';
 import { agingStats } from './actions/aging-stats';
-import { callList, markCalled } from './actions/call-list';
+import { callList, exportCalls, markCalled, revealPhone } from './actions/call-list';
 import { collectionStatsAction } from './actions/collection-stats';
 import { commitRun } from './actions/commit-run';
 import { getDunningSchedule, saveDunningSchedule } from './actions/dunning-schedule';
-import { exportStats } from './actions/export-stats';
+import { exportAging, exportStats } from './actions/export-stats';
 import { getBill } from './actions/get-bill';
+import { importReadings, readingTemplate } from './actions/import-readings';
 import { habitStats } from './actions/habit-stats';
 import { listBills } from './actions/list-bills';
 import { listReadings } from './actions/list-readings';
@@ -28,6 +29,8 @@ export const billing = defineFunction('billing', billingApi, {
   'readings.record': recordReading,
   'readings.approve': reviewReading,
   'readings.list': listReadings,
+  'readings.template': readingTemplate,
+  'readings.import': importReadings,
   'run.preview': previewRun,
   'run.commit': commitRun,
   'run.status': runStatus,
@@ -41,8 +44,11 @@ export const billing = defineFunction('billing', billingApi, {
   'stats.aging': agingStats,
   'stats.habits': habitStats,
   'stats.export': exportStats,
+  'stats.exportAging': exportAging,
   'dunning.schedule': getDunningSchedule,
   'dunning.saveSchedule': saveDunningSchedule,
   'dunning.callList': callList,
+  'dunning.exportCalls': exportCalls,
+  'dunning.revealPhone': revealPhone,
   'dunning.markCalled': markCalled,
 });

@@ -41,6 +41,7 @@ export function toBillView(bill: Bill, asOf: LocalDate): BillView {
     amountFen: bill.amountFen,
     reliefFen: bill.reliefFen,
     discountFen: bill.discountFen,
+    discountFormula: bill.discountFormula ?? null,
     waivedFen: bill.waivedFen,
     paidFen: bill.paidFen,
     prepaidFen: bill.prepaidFen,

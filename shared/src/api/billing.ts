@@ -6,6 +6,7 @@ import type { CollectionFigures } from '../billing/collection-stats';
 import { DunningSchedule } from '../billing/dunning-schedule';
 import { FeeItemCode, FeeRule, MeterKind, type FeeKind } from '../billing/fee-standard';
 import { MeterReplacement, ReadingValue, type ReadingStatus } from '../billing/meter-reading';
+import type { ReadingOutcome } from '../billing/reading-sheet';
 import type { PaymentHabit } from '../billing/payment-habits';
 import type { PrepayMovementKind } from '../billing/prepayment';
 import { FenSchema, type Fen } from '../money/money';
@@ -68,6 +69,47 @@ export interface MeterReadingView {
   recordedByName: string;
   recordedAt: number;
   reviewNote: string | null;
+}
+
+export interface ReadingImportRow {
+  /** The sheet's row number, as Excel shows it. */
+  row: number;
+  roomCode: string | null;
+  meter: 'water' | 'electricity' | 'gas' | null;
+  meterLabel: string | null;
+  reading: string | null;
+  previousReading: string | null;
+  consumption: string | null;
+  outcome: ReadingOutcome;
+  outcomeLabel: string;
+  /** Why a row is refused or held for review. */
+  message: string | null;
+}
+
+export interface ReadingImportReport {
+  dryRun: boolean;
+  period: string;
+  /** Data rows read, blank readings included. */
+  rows: number;
+  /** Rows whose 本次读数 was left empty (not read this month). */
+  blank: number;
+  counts: Record<ReadingOutcome, number>;
+  /** Readings this call wrote (0 for a dry run or a file imported before). */
+  written: number;
+  /** Every row with a reading or a problem, in sheet order. */
+  items: ReadingImportRow[];
+}
+
+/** An export for finance: the file and how many data rows it holds. */
+export interface SheetExport extends SheetDownload {
+  rows: number;
+}
+
+export interface SheetDownload {
+  filename: string;
+  format: 'csv' | 'xlsx';
+  /** CSV text, or an .xlsx file in base64. */
+  content: string;
 }
 
 export interface BillRunView {
@@ -149,6 +191,8 @@ export interface BillView {
   /** Taken off by vacant rate / free months (already inside amountFen). */
   reliefFen: Fen;
   discountFen: Fen;
+  /** 预缴优惠 in words, for a quarter or year billed in advance. */
+  discountFormula: string | null;
   waivedFen: Fen;
   paidFen: Fen;
   prepaidFen: Fen;
@@ -299,6 +343,7 @@ const billingStaff = ['admin', 'finance'] as const;
 const billViewers = ['admin', 'finance', 'service'] as const;
 const allStaff = ['admin', 'finance', 'service', 'technician'] as const;
 const After = z.string().max(500);
+const SheetFormat = z.enum(['csv', 'xlsx']);
 const Reason = z.string().trim().min(2, '请填写原因').max(200);
 
 /** Bill and attempt ids derive from household ids, so they run longer than other ids. */
@@ -374,6 +419,34 @@ export const billingApi = {
       }),
     access: { roles: allStaff },
     summary: '按账期或房屋查看抄表读数（可筛选待复核）',
+  }),
+
+  'readings.template': contract<SheetDownload>()({
+    input: z
+      .object({
+        estateId: Id.optional(),
+        period: Period,
+        /** One meter; by default every meter the estate's standards bill. */
+        meter: MeterKind.optional(),
+        format: SheetFormat,
+      })
+      .strict(),
+    access: { roles: allStaff },
+    summary: '下载抄表导入模板（每户一行，已填上次读数）',
+  }),
+  'readings.import': contract<ReadingImportReport>()({
+    input: z
+      .object({
+        estateId: Id,
+        period: Period,
+        format: SheetFormat,
+        /** CSV text, or an .xlsx file in base64. */
+        content: z.string().min(1).max(10_000_000),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    access: { roles: allStaff },
+    summary: '批量导入抄表读数（先预览逐行结果；只写入有效行，重复导入不会重复录入）',
   }),
 
   'run.preview': contract<RunPreview>()({
@@ -493,18 +566,33 @@ export const billingApi = {
     access: { roles: billingStaff },
     summary: '住户缴费习惯：提前、按时、逾期及逾期天数',
   }),
-  'stats.export': contract<{ filename: string; content: string; rows: number }>()({
+  'stats.export': contract<SheetExport>()({
     input: z
       .object({
         estateId: Id.optional(),
         periodFrom: Period,
         periodTo: Period,
         kind: z.enum(['bills', 'collection']).default('bills'),
+        /** Collection rows grouped as on screen. */
+        groupBy: z.enum(['period', 'building', 'item']).default('period'),
+        format: SheetFormat.default('csv'),
       })
       .strict()
       .superRefine(checkPeriodRange),
     access: { roles: billingStaff },
-    summary: '导出账单明细或收缴率（CSV，Excel 可直接打开）',
+    summary: '导出账单明细或收缴率（Excel 或 CSV）',
+  }),
+  'stats.exportAging': contract<SheetExport>()({
+    input: z
+      .object({
+        estateId: Id.optional(),
+        buildingId: Id.optional(),
+        asOf: LocalDate.optional(),
+        format: SheetFormat.default('csv'),
+      })
+      .strict(),
+    access: { roles: billingStaff },
+    summary: '导出欠费账龄：各账龄段合计与每户欠费（Excel 或 CSV）',
   }),
 
   'dunning.schedule': contract<DunningScheduleView>()({
@@ -527,6 +615,22 @@ export const billingApi = {
       .strict(),
     access: { roles: billViewers },
     summary: '电话催缴清单：无法发送订阅消息的住户',
+  }),
+  'dunning.exportCalls': contract<SheetExport>()({
+    input: z
+      .object({
+        estateId: Id.optional(),
+        status: z.enum(['open', 'done']).default('open'),
+        format: SheetFormat.default('csv'),
+      })
+      .strict(),
+    access: { roles: billViewers },
+    summary: '导出电话催缴清单（手机号隐去中间四位；Excel 或 CSV）',
+  }),
+  'dunning.revealPhone': contract<{ phone: string | null }>()({
+    input: z.object({ callId: DocId, personId: Id }).strict(),
+    access: { roles: billViewers },
+    summary: '查看催缴住户业主的完整手机号以便拨打（记录审计）',
   }),
   'dunning.markCalled': contract<CallListItem>()({
     input: z.object({ callId: DocId, outcome: z.string().trim().min(1).max(200) }).strict(),

@@ -78,6 +78,8 @@ export type Bill = {
   usage: BillUsage | null;
   amountFen: Fen;
   reliefFen: Fen;
+  /** How discountFen was reached (预缴优惠 of a quarter or year billed in advance). */
+  discountFormula?: string;
   discountFen: Fen;
   waivedFen: Fen;
   paidFen: Fen;

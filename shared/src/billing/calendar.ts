@@ -42,6 +42,13 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return fromUtc(Date.UTC(y, m - 1, d + days));
 }
 
+/** Days from `from` to `to`, both included (1 for the same day). */
+export function daysInclusive(from: LocalDate, to: LocalDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000) + 1;
+}
+
 /** Calendar months later; a day past the end of the target month becomes its last day (1-31 + 1 month = 2-28). */
 export function addMonths(date: LocalDate, months: number): LocalDate {
   const [y, m, d] = parts(date);

@@ -6,6 +6,7 @@ import { Period } from '../time/period';
 import { LocalDate } from '../time/shanghai';
 import { keyId } from '../ids/ids';
 import { parkingKindLabels } from '../property/import-sheet';
+import { BillingCycle, describeCycle } from './billing-cycle';
 
 /** 收费项目代码: one item (property fee, water, ...) keeps its code across price versions. */
 export const FeeItemCode = z
@@ -99,6 +100,9 @@ const common = {
   note: z.string().trim().max(100).default(''),
 };
 
+/** Monthly kinds may bill by another cycle than the natural month (absent: the natural month). */
+const cyclic = { cycle: BillingCycle.optional() };
+
 function tiersAscend(tiers: Tier[], ctx: z.RefinementCtx): void {
   tiers.forEach((tier, i) => {
     const last = i === tiers.length - 1;
@@ -115,6 +119,7 @@ export const FeeRule = z.discriminatedUnion('kind', [
     .object({
       ...common,
       kind: z.literal('area'),
+      ...cyclic,
       areaBasis: z.enum(['building', 'inner']),
       /** Yuan per m² per month. */
       unitPrice: PriceYuan,
@@ -124,6 +129,7 @@ export const FeeRule = z.discriminatedUnion('kind', [
     .object({
       ...common,
       kind: z.literal('fixed'),
+      ...cyclic,
       /** Per household (garbage) or per parking space the household holds. */
       basis: z.enum(['household', 'parking']),
       amountFen: PositiveFen,
@@ -219,7 +225,12 @@ export function describeFeeRule(rule: FeeRule): string {
     parts.push(`空置房按 ${rule.vacantRatePercent}% 收取`);
   if ((rule.kind === 'area' || rule.kind === 'fixed') && rule.freeMonthsAfterHandover > 0)
     parts.push(`交房后赠送 ${rule.freeMonthsAfterHandover} 个月`);
-  parts.push(`每月 ${rule.dueDay} 日前缴清`);
+  const cycle = rule.kind === 'area' || rule.kind === 'fixed' ? (rule.cycle ?? 'month') : 'month';
+  const cycleText = describeCycle(cycle);
+  if (cycleText) parts.push(cycleText);
+  parts.push(
+    cycle === 'quarter' || cycle === 'year' ? `首月 ${rule.dueDay} 日前缴清` : `每月 ${rule.dueDay} 日前缴清`,
+  );
   if (rule.lateFee) parts.push(describeLateFee(rule.lateFee));
   for (const d of rule.advanceDiscounts) parts.push(`预缴 ${d.months} 个月优惠 ${d.percentOff}%`);
   return parts.join('；');

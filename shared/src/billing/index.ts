@@ -9,6 +9,9 @@
  *   never works against the resident. Rates show two decimals, half-up (collection-stats.ts).
  * - Standards are versions from an effective date; a period that straddles a change is split
  *   by days, and issued bills keep their lines (fee-standard.ts, monthly-charge.ts).
+ * - A monthly fee bills by its cycle (billing-cycle.ts): the natural month, a month from the
+ *   handover day, or a quarter / year in advance — one bill, by the run of its first month, with
+ *   the standard's advance discount; lines run across the cycle's months (monthly-charge.ts).
  * - Proration is by calendar days of the month: the handover date is the first day owed;
  *   move-in/move-out dates switch between the full and the vacant (空置) rate; free months
  *   (赠送) run from the handover date (occupancy.ts, monthly-charge.ts).
@@ -19,6 +22,7 @@
  * - Zero bills are not issued; bill ids are household + period + item (bill.ts).
  */
 export * from './calendar';
+export * from './billing-cycle';
 export * from './fee-standard';
 export * from './bill';
 export * from './occupancy';
@@ -34,3 +38,4 @@ export * from './payment-habits';
 export * from './dunning-schedule';
 export * from './prepayment';
 export * from './bill-run';
+export * from './reading-sheet';

@@ -93,6 +93,32 @@ export function consumptionOf(
   return { ok: true, consumption: trimDecimal(subtractDecimals(current, previous)) };
 }
 
+export type ReadingAssessment =
+  { ok: true; consumption: string | null; flag: string | null } | { ok: false; message: string };
+
+/**
+ * The checks every new reading passes, typed in one by one or imported from a sheet: against
+ * the previous reading (consumptionOf), then against the household's history (outlierFlag).
+ * `history` is the earlier approved consumptions, newest first.
+ */
+export function assessReading(
+  previous: string | null,
+  current: string,
+  replacement: MeterReplacement | null,
+  history: readonly string[],
+): ReadingAssessment {
+  const measured = consumptionOf(previous, current, replacement);
+  if (!measured.ok) return measured;
+  return { ok: true, consumption: measured.consumption, flag: outlierFlag(measured.consumption, history) };
+}
+
+/**
+ * The history an outlier is judged against: the latest OUTLIER_HISTORY approved consumptions
+ * within OUTLIER_WINDOW_MONTHS before the reading's month (a recent normal, not last year's).
+ */
+export const OUTLIER_HISTORY = 6;
+export const OUTLIER_WINDOW_MONTHS = 12;
+
 /** How many times the household's average a consumption may be before someone checks it. */
 export const OUTLIER_FACTOR = 3;
 
@@ -116,4 +142,43 @@ export function outlierFlag(consumption: string | null, history: readonly string
     scale: 2,
   });
   return `用量 ${consumption} 超过近 ${history.length} 期平均 ${trimDecimal(average)} 的 ${OUTLIER_FACTOR} 倍，请复核`;
+}
+
+/** A new reading that passed assessReading: approved, or held for review when flagged. */
+export function newMeterReading(input: {
+  household: { _id: string; estateId: string; roomCode: string };
+  meter: MeterKind;
+  period: Period;
+  reading: string;
+  readOn: LocalDate;
+  replacement: MeterReplacement | null;
+  previous: { id: string; reading: string } | null;
+  consumption: string | null;
+  flag: string | null;
+  actor: { id: string; name: string };
+  at: number;
+}): MeterReading {
+  const { household, meter, period, previous, flag, actor } = input;
+  return {
+    _id: meterReadingId(household._id, meter, period),
+    estateId: household.estateId,
+    householdId: household._id,
+    roomCode: household.roomCode,
+    meter,
+    period,
+    reading: input.reading,
+    readOn: input.readOn,
+    previousReadingId: previous?.id ?? null,
+    previousReading: previous?.reading ?? null,
+    replacement: input.replacement,
+    consumption: input.consumption,
+    status: flag ? 'pending_review' : 'approved',
+    flag,
+    recordedBy: actor.id,
+    recordedByName: actor.name,
+    recordedAt: input.at,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewNote: null,
+  };
 }

@@ -1,5 +1,6 @@
 import { FeeRule, type FeeRuleInput } from './fee-standard';
-import { monthlyCharge, type ChargedHousehold, type MonthlyRule } from './monthly-charge';
+import { cycleOfRun } from './billing-cycle';
+import { cycleCharge, monthlyCharge, type ChargedHousehold, type MonthlyRule } from './monthly-charge';
 import type { OccupancyChange } from './occupancy';
 
 function monthly(input: Partial<FeeRuleInput> = {}): MonthlyRule {
@@ -233,5 +234,92 @@ describe('monthly fees: area × price, prorated by days', () => {
     expect(result.lines).toEqual([
       { label: '车位管理费 B1-001（沪A12345）', formula: '¥300.00/个·月 = ¥300.00', amountFen: 30000 },
     ]);
+  });
+});
+
+/** Handed over on the 15th: its handover-day cycles run from the 15th to the 14th. */
+const fifteenth: ChargedHousehold = { ...home, handoverDate: '2021-03-15' };
+const lines = (result: { lines: Array<{ formula: string; amountFen: number }> }) =>
+  result.lines.map((l) => [l.formula, l.amountFen]);
+
+describe('charges over a cycle', () => {
+  const charge = (options: {
+    cycle: 'handover_month' | 'quarter' | 'year';
+    period: string;
+    versions?: MonthlyRule[];
+    household?: Partial<ChargedHousehold>;
+    occupancy?: OccupancyChange[];
+  }) => {
+    const household = { ...fifteenth, ...options.household };
+    return cycleCharge({
+      cycle: cycleOfRun(options.cycle, options.period, household.handoverDate)!,
+      itemName: '物业费',
+      versions: options.versions ?? [monthly({ cycle: options.cycle })],
+      household,
+      occupancy: options.occupancy ?? [{ from: '2020-01-01', vacant: false }],
+    });
+  };
+
+  it('charges a whole handover-day cycle as one month, with no days to show', () => {
+    expect(lines(charge({ cycle: 'handover_month', period: '2026-07' }))).toEqual([
+      ['89.53 m² × ¥2.35/m²·月 = ¥210.40', 21040],
+    ]);
+  });
+
+  it('prorates a move-in and a move-out inside a handover-day cycle by the days of that cycle', () => {
+    const versions = [monthly({ cycle: 'handover_month', vacantRatePercent: 50 })];
+    const movedIn = charge({
+      cycle: 'handover_month',
+      period: '2026-07',
+      versions,
+      occupancy: [
+        { from: '2026-07-15', vacant: true },
+        { from: '2026-07-25', vacant: false },
+      ],
+    });
+    expect(lines(movedIn)).toEqual([
+      ['89.53 m² × ¥2.35/m²·月 × 空置 50% × 10/31 天（7月15日–7月24日）= ¥33.93', 3393],
+      ['89.53 m² × ¥2.35/m²·月 × 21/31 天（7月25日–8月14日）= ¥142.53', 14253],
+    ]);
+    expect(movedIn.lines[1]).toMatchObject({ from: '2026-07-25', to: '2026-08-14' });
+    const movedOut = charge({
+      cycle: 'handover_month',
+      period: '2026-07',
+      versions,
+      occupancy: [
+        { from: '2026-07-15', vacant: false },
+        { from: '2026-08-01', vacant: true },
+      ],
+    });
+    expect(movedOut.lines.map((l) => l.formula)).toEqual([
+      '89.53 m² × ¥2.35/m²·月 × 17/31 天（7月15日–7月31日）= ¥115.38',
+      '89.53 m² × ¥2.35/m²·月 × 空置 50% × 14/31 天（8月1日–8月14日）= ¥47.51',
+    ]);
+  });
+
+  it('charges a quarter in advance as three months on one line', () => {
+    expect(lines(charge({ cycle: 'quarter', period: '2026-07' }))).toEqual([
+      ['89.53 m² × ¥2.35/m²·月 × 3 个月（7月1日–9月30日）= ¥631.19', 63119],
+    ]);
+  });
+
+  it('splits the line of a quarter where a price change takes effect mid-quarter', () => {
+    const versions = [
+      monthly({ cycle: 'quarter' }),
+      monthly({ cycle: 'quarter', effectiveFrom: '2026-08-15', unitPrice: '2.50' }),
+    ];
+    expect(lines(charge({ cycle: 'quarter', period: '2026-07', versions }))).toEqual([
+      ['89.53 m² × ¥2.35/m²·月 × (1 + 14/31) 个月（7月1日–8月14日）= ¥305.41', 30541],
+      ['89.53 m² × ¥2.50/m²·月 × (1 + 17/31) 个月（8月15日–9月30日）= ¥346.57', 34657],
+    ]);
+  });
+
+  it('starts a quarter or a leap year’s bill at the handover date when that falls inside it', () => {
+    expect(
+      lines(charge({ cycle: 'quarter', period: '2026-07', household: { handoverDate: '2026-08-10' } })),
+    ).toEqual([['89.53 m² × ¥2.35/m²·月 × (1 + 22/31) 个月（8月10日–9月30日）= ¥359.71', 35971]]);
+    expect(
+      lines(charge({ cycle: 'year', period: '2028-01', household: { handoverDate: '2028-02-10' } })),
+    ).toEqual([['89.53 m² × ¥2.35/m²·月 × (10 + 20/29) 个月（2月10日–12月31日）= ¥2,249.06', 224906]]);
   });
 });

@@ -23,14 +23,22 @@ export function occupancyInPeriod(
   residents: readonly Stay[],
   period: Period,
 ): OccupancyChange[] {
-  const first = firstDayOf(period);
+  return occupancyInRange(household, residents, firstDayOf(period), lastDayOf(period));
+}
+
+/** occupancyInPeriod over any stretch of days (a cycle from the handover day, a quarter). */
+export function occupancyInRange(
+  household: { occupancy: Occupancy },
+  residents: readonly Stay[],
+  first: LocalDate,
+  last: LocalDate,
+): OccupancyChange[] {
   if (!residents.length) return [{ from: first, vacant: household.occupancy === 'vacant' }];
   const counted = residents.filter((r) => household.occupancy !== 'vacant' || r.movedInOn !== null);
   const livedIn = (day: LocalDate): boolean =>
     counted.some(
       (r) => (r.movedInOn === null || r.movedInOn <= day) && (r.movedOutOn === null || day < r.movedOutOn),
     );
-  const last = lastDayOf(period);
   const days = new Set<LocalDate>([first]);
   for (const r of counted)
     for (const day of [r.movedInOn, r.movedOutOn])

@@ -243,3 +243,49 @@ describe('planning a household’s bills for a period', () => {
     });
   });
 });
+
+describe('bill runs with cycles', () => {
+  const rule: FeeRuleInput & { kind: 'area' } = {
+    kind: 'area',
+    itemCode: 'property',
+    name: '物业费',
+    effectiveFrom: '2026-01-01',
+    areaBasis: 'building',
+    unitPrice: '2.35',
+    cycle: 'quarter',
+    dueDay: 10,
+    advanceDiscounts: [
+      { months: 3, percentOff: 2 },
+      { months: 12, percentOff: 5 },
+    ],
+  };
+  const quarterly = standard(rule);
+  const plan = (period: string, items = [quarterly]) =>
+    planHouseholdBills(input({ period, readings: [], items: feeItemsOf(items) }));
+
+  it('bills a quarter once, in its first month, due then, with the advance discount of the standard', () => {
+    const january = plan('2026-01');
+    expect(january.bills).toHaveLength(1);
+    expect(january.bills[0]).toMatchObject({
+      _id: 'bill_hh_1_2026-01_property',
+      period: '2026-01',
+      dueDate: '2026-01-10',
+      amountFen: 63119,
+      discountFen: 1263,
+      discountFormula: '预缴 3 个月优惠 2%：¥631.19 × 98% = ¥618.56',
+    });
+    expect(plan('2026-02').bills).toEqual([]);
+    expect(plan('2026-03').bills).toEqual([]);
+    expect(plan('2026-04').bills.map((b) => b._id)).toEqual(['bill_hh_1_2026-04_property']);
+  });
+
+  it('takes the larger discount for a year and none for a natural month', () => {
+    const yearly = standard({ ...rule, cycle: 'year' });
+    const year = plan('2026-01', [yearly]).bills[0]!;
+    expect(year).toMatchObject({ amountFen: 252475, discountFen: 12624 });
+    expect(year.discountFormula).toBe('预缴 12 个月优惠 5%：¥2,524.75 × 95% = ¥2,398.51');
+    const monthlyStandard = standard({ ...rule, cycle: 'month' });
+    expect(plan('2026-02', [monthlyStandard]).bills[0]).toMatchObject({ amountFen: 21040, discountFen: 0 });
+    expect(plan('2026-02', [monthlyStandard]).bills[0]!.discountFormula).toBeUndefined();
+  });
+});

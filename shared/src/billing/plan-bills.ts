@@ -6,8 +6,10 @@ import { dueDateOf, firstDayOf, lastDayOf } from './calendar';
 import { meterUnits, versionInForce, type FeeStandard, type MeterKind } from './fee-standard';
 import type { MeterReading } from './meter-reading';
 import { tieredCharge } from './metered-charge';
-import { monthlyCharge, type ChargedHousehold, type ChargedSpace } from './monthly-charge';
-import { occupancyInPeriod } from './occupancy';
+import { advanceBillDiscount } from './advance-discount';
+import { cycleOfRun, type BillingCycle, type Cycle } from './billing-cycle';
+import { cycleCharge, type ChargedHousehold, type ChargedSpace } from './monthly-charge';
+import { occupancyInRange, type OccupancyChange } from './occupancy';
 
 type Versioned<K extends FeeStandard['kind']> = Extract<FeeStandard, { kind: K }>;
 
@@ -66,7 +68,11 @@ function newBill(
   input: PlanInput,
   governing: FeeStandard,
   lines: BillLine[],
-  extra: { reliefFen?: Bill['reliefFen']; usage?: BillUsage },
+  extra: {
+    reliefFen?: Bill['reliefFen'];
+    usage?: BillUsage;
+    discount?: { discountFen: Bill['discountFen']; formula: string } | null;
+  },
 ): Bill {
   const { household, period } = input;
   const amountFen = addFen(...lines.map((line) => line.amountFen));
@@ -85,7 +91,8 @@ function newBill(
     usage: extra.usage ?? null,
     amountFen,
     reliefFen: extra.reliefFen ?? ZERO,
-    discountFen: ZERO,
+    discountFen: extra.discount?.discountFen ?? ZERO,
+    ...(extra.discount ? { discountFormula: extra.discount.formula } : {}),
     waivedFen: ZERO,
     paidFen: ZERO,
     prepaidFen: ZERO,
@@ -102,6 +109,12 @@ function newBill(
   };
 }
 
+/** The cycle an item bills by in a period: that of the version in force when the period starts. */
+function cycleIn(versions: ReadonlyArray<Versioned<'area' | 'fixed'>>, period: Period): BillingCycle {
+  const rule = versionInForce(versions, firstDayOf(period)) ?? versionInForce(versions, lastDayOf(period));
+  return rule?.cycle ?? 'month';
+}
+
 /**
  * Every bill one household owes for one period, one per fee item, each line explained. Bills
  * that would be zero (free months, a vacant rate of 0%, no consumption) are not issued.
@@ -112,20 +125,40 @@ function newBill(
 export function planHouseholdBills(input: PlanInput): HouseholdPlan {
   const { period, household } = input;
   const plan: HouseholdPlan = { bills: [], held: [], missing: [] };
-  const occupancy = occupancyInPeriod(household, input.residents, period);
+  // Items of one cycle (usually all: the natural month) share the household's occupancy.
+  const occupancies = new Map<string, OccupancyChange[]>();
+  const occupancyOf = (cycle: Cycle): OccupancyChange[] => {
+    const key = `${cycle.from}/${cycle.to}`;
+    let changes = occupancies.get(key);
+    if (!changes) {
+      changes = occupancyInRange(household, input.residents, cycle.from, cycle.to);
+      occupancies.set(key, changes);
+    }
+    return changes;
+  };
   for (const item of input.items) {
     if (item.kind === 'area' || item.kind === 'fixed') {
       const versions = item.versions as Array<Versioned<'area' | 'fixed'>>;
-      const charge = monthlyCharge({
-        period,
-        itemName: (versionInForce(versions, lastDayOf(period)) ?? versions[versions.length - 1]!).name,
+      const cycle = cycleOfRun(cycleIn(versions, period), period, household.handoverDate);
+      if (!cycle) continue; // a quarter or year billed by an earlier run
+      const charge = cycleCharge({
+        cycle,
+        itemName: (versionInForce(versions, cycle.to) ?? versions[versions.length - 1]!).name,
         versions,
         household,
-        occupancy,
+        occupancy: occupancyOf(cycle),
         parkingSpaces: input.parkingSpaces,
       });
-      if (charge.governing && charge.amountFen > 0)
-        plan.bills.push(newBill(input, charge.governing, charge.lines, { reliefFen: charge.reliefFen }));
+      if (charge.governing && charge.amountFen > 0) {
+        const months = cycle.months.length;
+        const discount =
+          months > 1
+            ? advanceBillDiscount(charge.amountFen, months, charge.governing.advanceDiscounts)
+            : null;
+        plan.bills.push(
+          newBill(input, charge.governing, charge.lines, { reliefFen: charge.reliefFen, discount }),
+        );
+      }
     } else if (item.kind === 'metered') {
       const usagePeriod = addPeriods(period, -1);
       const rule = versionInForce(item.versions as Array<Versioned<'metered'>>, lastDayOf(usagePeriod));

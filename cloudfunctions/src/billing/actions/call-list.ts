@@ -2,13 +2,17 @@ import {
   AppError,
   dunningStepLabel,
   maskPhone,
+  toLocalDate,
   type billingApi,
   type CallListItem,
   type DunningCall,
 } from '@linli/shared';
 import { findAll, type Collections } from '../../_lib/collections';
-import type { Handler } from '../../_lib/define-function';
+import { recordReveal } from '../../_lib/audit';
+import { identityOf, type Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
+import { yuanCell } from '../stats/export-table';
+import { sheetExport } from './export-stats';
 
 async function ownersOf(
   db: Collections,
@@ -65,6 +69,84 @@ export const callList: Handler<(typeof billingApi)['dunning.callList']> = async 
     items: page.items.map((call) => toItem(call, owners.get(call.householdId) ?? [])),
     ...(page.next ? { next: page.next } : {}),
   };
+};
+
+/** The call list for finance or an outside call team; phones stay masked (reveal one by one, audited). */
+export const exportCalls: Handler<(typeof billingApi)['dunning.exportCalls']> = async (input, ctx) => {
+  const estateId = servedEstateId(ctx, input.estateId);
+  const calls = await findAll(
+    ctx.db.dunningCalls,
+    { where: { estateId, status: input.status } },
+    {
+      sort: [['createdAt', 'desc']],
+    },
+  );
+  const owners = await ownersOf(ctx.db, [...new Set(calls.map((c) => c.householdId))]);
+  const yuan = yuanCell(input.format);
+  const fields = [
+    '房号',
+    '提醒',
+    '到期日',
+    '列入日期',
+    '欠费(元)',
+    '账单数',
+    '业主',
+    '手机（隐去中间四位）',
+    '状态',
+    '联系结果',
+    '联系人',
+  ];
+  const rows = calls.map((call) => {
+    const item = toItem(call, owners.get(call.householdId) ?? []);
+    return [
+      item.roomCode,
+      item.stepLabel,
+      item.dueDate,
+      item.scheduledOn,
+      yuan(item.outstandingFen),
+      item.billIds.length,
+      item.owners.map((o) => o.name).join('、'),
+      item.owners.map((o) => o.phone ?? '').join('、'),
+      item.status === 'open' ? '待联系' : '已联系',
+      item.outcome ?? '',
+      item.calledByName ?? '',
+    ];
+  });
+  return sheetExport(ctx, estateId, `电话催缴-${toLocalDate(ctx.now())}`, input.format, fields, rows);
+};
+
+/**
+ * The full phone of an owner on a call to make. Only the registered owners of the call's
+ * household, for staff of its estate; every reveal is written to the audit log.
+ */
+export const revealPhone: Handler<(typeof billingApi)['dunning.revealPhone']> = async (input, ctx) => {
+  const call = await ctx.db.dunningCalls.get(input.callId);
+  if (!call) throw new AppError('NOT_FOUND', '催缴记录不存在');
+  servedEstateId(ctx, call.estateId);
+  const owner = (
+    await ctx.db.memberships.find(
+      {
+        where: {
+          householdId: call.householdId,
+          personId: input.personId,
+          relation: 'owner',
+          movedOutOn: null,
+        },
+      },
+      { limit: 1 },
+    )
+  ).items[0];
+  const person = owner ? await ctx.db.persons.get(input.personId) : null;
+  if (!person) throw new AppError('NOT_FOUND', '该业主不属于此房屋');
+  const identity = identityOf(ctx);
+  await recordReveal(
+    ctx.store,
+    { ...identity, action: 'billing.dunning.revealPhone', requestId: ctx.requestId },
+    ctx.now(),
+    person._id,
+    { fields: ['phone'], householdId: call.householdId, callId: call._id },
+  );
+  return { phone: person.phone };
 };
 
 export const markCalled: Handler<(typeof billingApi)['dunning.markCalled']> = async (input, ctx) => {

@@ -1,20 +1,19 @@
 import {
+  addPeriods,
   AppError,
-  consumptionOf,
+  assessReading,
   meterReadingId,
-  outlierFlag,
+  newMeterReading,
+  OUTLIER_HISTORY,
+  OUTLIER_WINDOW_MONTHS,
   periodOf,
   toLocalDate,
   type billingApi,
-  type MeterReading,
 } from '@linli/shared';
 import type { Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
 import { insertOnce } from '../idempotent-writes';
 import { toReadingView } from '../views';
-
-/** Earlier approved consumptions compared with a new one to spot outliers. */
-const HISTORY = 6;
 
 /**
  * Record a household's meter reading for a usage month. Checked against the previous reading
@@ -52,43 +51,42 @@ export const recordReading: Handler<(typeof billingApi)['readings.record']> = as
     )
   ).items[0];
 
-  const measured = consumptionOf(previous?.reading ?? null, input.reading, input.replacement ?? null);
-  if (!measured.ok)
-    throw new AppError('VALIDATION', measured.message, {
-      issues: [{ path: 'reading', message: measured.message }],
-    });
   const history = await ctx.db.meterReadings.find(
-    { where: { ...chain, period: { lt: period }, status: 'approved', consumption: { ne: null } } },
-    { sort: [['period', 'desc']], limit: HISTORY, fields: ['consumption'] },
+    {
+      where: {
+        ...chain,
+        period: { lt: period, gte: addPeriods(period, -OUTLIER_WINDOW_MONTHS) },
+        status: 'approved',
+        consumption: { ne: null },
+      },
+    },
+    { sort: [['period', 'desc']], limit: OUTLIER_HISTORY, fields: ['consumption'] },
   );
-  const flag = outlierFlag(
-    measured.consumption,
+  const assessed = assessReading(
+    previous?.reading ?? null,
+    input.reading,
+    input.replacement ?? null,
     history.items.map((r) => r.consumption).filter((c): c is string => c !== null),
   );
+  if (!assessed.ok)
+    throw new AppError('VALIDATION', assessed.message, {
+      issues: [{ path: 'reading', message: assessed.message }],
+    });
+  const { consumption, flag } = assessed;
 
-  const actor = actorOf(ctx);
-  const reading: MeterReading = {
-    _id: id,
-    estateId: household.estateId,
-    householdId: household._id,
-    roomCode: household.roomCode,
+  const reading = newMeterReading({
+    household,
     meter,
     period,
     reading: input.reading,
     readOn: input.readOn ?? toLocalDate(ctx.now()),
-    previousReadingId: previous?._id ?? null,
-    previousReading: previous?.reading ?? null,
     replacement: input.replacement ?? null,
-    consumption: measured.consumption,
-    status: flag ? 'pending_review' : 'approved',
+    previous: previous ? { id: previous._id, reading: previous.reading } : null,
+    consumption,
     flag,
-    recordedBy: actor.id,
-    recordedByName: actor.name,
-    recordedAt: ctx.now(),
-    reviewedBy: null,
-    reviewedAt: null,
-    reviewNote: null,
-  };
+    actor: actorOf(ctx),
+    at: ctx.now(),
+  });
   if (existing) {
     // Re-entering a rejected reading: replace it only if it is still the rejected one.
     const { _id, ...fields } = reading;

@@ -1,5 +1,5 @@
 import { AppError, bindingStatusLabels, relationLabels, type propertyApi } from '@linli/shared';
-import { AUDIT_COLLECTION, type AuditEntry } from '../../_lib/audit';
+import { recordReveal } from '../../_lib/audit';
 import { assertCanSeeHousehold } from '../../_lib/authorize';
 import { findAll } from '../../_lib/collections';
 import { householdSummary } from '../household-summary';
@@ -79,20 +79,12 @@ export const revealContact: Handler<typeof propertyApi.revealContact> = async (i
   ).items[0];
   const person = membership ? await ctx.db.persons.get(input.personId) : null;
   if (!person) throw new AppError('NOT_FOUND', '该住户不属于此房屋');
-  const entry: AuditEntry = {
-    _id: `aud_reveal_${ctx.requestId}`,
-    at: ctx.now(),
-    actorId: identity.accountId,
-    actorName: identity.displayName,
-    roles: identity.roles,
-    action: 'property.revealContact',
-    requestId: ctx.requestId,
-    collection: 'persons',
-    docId: person._id,
-    op: 'reveal',
-    before: null,
-    after: { fields: ['phone', 'idNumber'], householdId: household._id },
-  };
-  await ctx.store.collection<AuditEntry>(AUDIT_COLLECTION).insert(entry);
+  await recordReveal(
+    ctx.store,
+    { ...identity, action: 'property.revealContact', requestId: ctx.requestId },
+    ctx.now(),
+    person._id,
+    { fields: ['phone', 'idNumber'], householdId: household._id },
+  );
   return { phone: person.phone, idNumber: person.idNumber };
 };

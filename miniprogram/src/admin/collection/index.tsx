@@ -3,10 +3,11 @@ import type { CollectionGroupBy } from '@linli/shared';
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { SegmentTabs } from '../../components/segment-tabs';
+import { ExportBar } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
+import { call } from '../../services/api';
 import { AgingReport } from './aging-report';
 import { CollectionReportView } from './collection-report';
-import { ExportButtons } from './export-buttons';
 import { HabitReport } from './habit-report';
 import { recentRanges } from './period-range';
 import './index.css';
@@ -25,7 +26,7 @@ export default function Collection() {
 function Reports({ estateId }: { estateId: string }) {
   const [section, setSection] = useState<Section>('collection');
   const [rangeKey, setRangeKey] = useState('3');
-  const [groupBy, setGroupBy] = useState<CollectionGroupBy>('period');
+  const [groupBy, setGroupBy] = useState<Exclude<CollectionGroupBy, 'estate'>>('period');
   const options = recentRanges();
   const range = (options.find((o) => o.value === rangeKey) ?? options[1]!).range;
   return (
@@ -61,10 +62,41 @@ function Reports({ estateId }: { estateId: string }) {
             />
           </View>
           <CollectionReportView estateId={estateId} range={range} groupBy={groupBy} />
-          <ExportButtons estateId={estateId} range={range} />
+          <ExportBar
+            exports={[
+              {
+                label: '导出账单明细',
+                fetch: (format) =>
+                  call('billing', 'stats.export', { estateId, ...range, kind: 'bills', format }),
+              },
+              {
+                label: '导出收缴率',
+                fetch: (format) =>
+                  call('billing', 'stats.export', {
+                    estateId,
+                    ...range,
+                    kind: 'collection',
+                    groupBy,
+                    format,
+                  }),
+              },
+            ]}
+          />
         </>
       ) : null}
-      {section === 'aging' ? <AgingReport estateId={estateId} /> : null}
+      {section === 'aging' ? (
+        <>
+          <AgingReport estateId={estateId} />
+          <ExportBar
+            exports={[
+              {
+                label: '导出欠费账龄',
+                fetch: (format) => call('billing', 'stats.exportAging', { estateId, format }),
+              },
+            ]}
+          />
+        </>
+      ) : null}
       {section === 'habits' ? <HabitReport estateId={estateId} range={range} /> : null}
     </>
   );

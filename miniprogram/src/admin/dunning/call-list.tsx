@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { formatYuan, type CallListItem } from '@linli/shared';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -49,6 +50,9 @@ function Pages({
     );
   return (
     <>
+      {status === 'open' ? (
+        <Text className="call-list__note">查看完整号码会记录查看人和时间，请仅在致电业主时使用。</Text>
+      ) : null}
       {items.map((item) => (
         <CallCard key={item.callId} item={item} onCalled={replace} />
       ))}
@@ -79,11 +83,7 @@ function CallCard({ item, onCalled }: { item: CallListItem; onCalled: (item: Cal
         {item.stepLabel} · {item.dueDate} 到期 · {item.billIds.length} 张账单 · {item.scheduledOn} 列入
       </Text>
       {item.owners.length ? (
-        item.owners.map((owner) => (
-          <Text key={owner.personId} className="call-card__owner">
-            {owner.name} {owner.phone ?? '未登记手机号'}
-          </Text>
-        ))
+        item.owners.map((owner) => <OwnerPhone key={owner.personId} callId={item.callId} owner={owner} />)
       ) : (
         <Text className="call-card__owner">未登记业主</Text>
       )}
@@ -114,6 +114,42 @@ function CallCard({ item, onCalled }: { item: CallListItem; onCalled: (item: Cal
           {mark.failure ? <MessageBlock tone="error" title={mark.failure.message} /> : null}
         </>
       )}
+    </View>
+  );
+}
+
+/** An owner's masked phone; 查看号码 reveals it (recorded in the audit log), then 拨打 dials it. */
+function OwnerPhone({ callId, owner }: { callId: string; owner: CallListItem['owners'][number] }) {
+  const [phone, setPhone] = useState<string | null>(null);
+  const reveal = useAction(() =>
+    call('billing', 'dunning.revealPhone', { callId, personId: owner.personId }),
+  );
+  const onReveal = async () => {
+    const shown = await reveal.run();
+    if (shown) setPhone(shown.phone);
+  };
+  if (!owner.phone) return <Text className="call-card__owner">{owner.name} 未登记手机号</Text>;
+  return (
+    <View className="call-card__phone">
+      <Text className="call-card__owner">
+        {owner.name} {phone ?? owner.phone}
+      </Text>
+      {phone ? (
+        <Button size="small" type="primary" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}>
+          拨打
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          fill="outline"
+          type="primary"
+          disabled={reveal.pending}
+          onClick={() => void onReveal()}
+        >
+          {reveal.pending ? '读取中…' : '查看号码'}
+        </Button>
+      )}
+      {reveal.failure ? <Text className="call-card__error">{reveal.failure.message}</Text> : null}
     </View>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { SegmentTabs } from '../../components/segment-tabs';
+import { call } from '../../services/api';
+import { ExportBar } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { CallList } from './call-list';
 import { ScheduleEditor } from './schedule-editor';
@@ -34,7 +36,17 @@ function DunningDesk({ estateId, canEdit }: { estateId: string; canEdit: boolean
       {tab === 'schedule' ? (
         <ScheduleEditor estateId={estateId} canEdit={canEdit} />
       ) : (
-        <CallList key={tab} estateId={estateId} status={tab} />
+        <>
+          <CallList key={tab} estateId={estateId} status={tab} />
+          <ExportBar
+            exports={[
+              {
+                label: tab === 'open' ? '导出待催缴清单' : '导出已联系清单',
+                fetch: (format) => call('billing', 'dunning.exportCalls', { estateId, status: tab, format }),
+              },
+            ]}
+          />
+        </>
       )}
     </>
   );

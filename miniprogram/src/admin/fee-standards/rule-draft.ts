@@ -4,6 +4,7 @@ import {
   fen,
   firstDayOf,
   periodOf,
+  type BillingCycle,
   type FeeKind,
   type FeeRuleInput,
   type MeterKind,
@@ -37,6 +38,8 @@ export interface RuleDraft {
   vacantRatePercent: string;
   freeMonths: string;
   discounts: Array<{ months: string; percentOff: string }>;
+  /** 计费周期 of a monthly fee. */
+  cycle: BillingCycle;
   note: string;
 }
 
@@ -71,6 +74,7 @@ export function emptyDraft(): RuleDraft {
     vacantRatePercent: '100',
     freeMonths: '0',
     discounts: [],
+    cycle: 'month',
     note: '',
   };
 }
@@ -107,10 +111,11 @@ export function draftFromRule(rule: FeeRule, effectiveFrom: string): RuleDraft {
   }
   switch (rule.kind) {
     case 'area':
-      return { ...draft, areaBasis: rule.areaBasis, unitPrice: rule.unitPrice };
+      return { ...draft, areaBasis: rule.areaBasis, unitPrice: rule.unitPrice, cycle: rule.cycle ?? 'month' };
     case 'fixed':
       return {
         ...draft,
+        cycle: rule.cycle ?? 'month',
         basis: rule.basis,
         amount: yuanText(rule.amountFen),
         parkingKinds: [...rule.parkingKinds],
@@ -167,11 +172,18 @@ function ruleInput(draft: RuleDraft): FeeRuleInput {
   };
   switch (draft.kind) {
     case 'area':
-      return { ...common, kind: 'area', areaBasis: draft.areaBasis, unitPrice: draft.unitPrice.trim() };
+      return {
+        ...common,
+        kind: 'area',
+        cycle: draft.cycle,
+        areaBasis: draft.areaBasis,
+        unitPrice: draft.unitPrice.trim(),
+      };
     case 'fixed':
       return {
         ...common,
         kind: 'fixed',
+        cycle: draft.cycle,
         basis: draft.basis,
         amountFen: fen(yuanToFenOrNaN(draft.amount)),
         parkingKinds: draft.parkingKinds,

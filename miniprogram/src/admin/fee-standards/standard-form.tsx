@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import {
+  billingCycleLabels,
   feeKindLabels,
   meterLabels,
   meterUnits,
   propertyTypeLabels,
+  type BillingCycle,
   type FeeKind,
   type FeeStandardView,
   type MeterKind,
@@ -204,6 +206,13 @@ export function StandardForm({ estateId, initial, newItem, onSaved, onCancel }: 
 
       {monthly ? (
         <FormCard>
+          <FormField label="计费周期" hint={cycleHints[draft.cycle]}>
+            <ChoiceChips
+              options={cycleOptions}
+              value={draft.cycle}
+              onChange={(cycle: BillingCycle) => set('cycle', cycle)}
+            />
+          </FormField>
           <FormField label="空置房收费比例（%）" hint="100 为全额收取" error={errorOf('vacantRatePercent')}>
             {text('vacantRatePercent', 'vacantRatePercent', '0–100')}
           </FormField>
@@ -232,6 +241,18 @@ export function StandardForm({ estateId, initial, newItem, onSaved, onCancel }: 
     </View>
   );
 }
+
+const cycleOptions = (Object.keys(billingCycleLabels) as BillingCycle[]).map((value) => ({
+  value,
+  label: billingCycleLabels[value],
+}));
+
+const cycleHints: Record<BillingCycle, string> = {
+  month: '每月 1 日至月末，每月出一张账单',
+  handover_month: '从交房日起算，如 15 日至次月 14 日；未登记交房日的按自然月',
+  quarter: '1、4、7、10 月出账，一张账单覆盖整季，首月截止日前缴清；达到预缴月数时按下方优惠',
+  year: '1 月出账，一张账单覆盖全年，首月截止日前缴清；达到预缴月数时按下方优惠',
+};
 
 type SetDraft = <K extends keyof RuleDraft>(key: K, value: RuleDraft[K]) => void;
 type ErrorOf = (path: string) => string | undefined;

@@ -5,17 +5,18 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { SegmentTabs } from '../../components/segment-tabs';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { ReadingEntry } from './reading-entry';
+import { ReadingImport } from './reading-import';
 import { ReadingList } from './reading-list';
 import './index.css';
 
-type Tab = 'entry' | 'review' | 'list';
+type Tab = 'entry' | 'import' | 'review' | 'list';
 
 const meterOptions = (Object.keys(meterLabels) as MeterKind[]).map((value) => ({
   value,
   label: `${meterLabels[value]}表`,
 }));
 
-/** 抄表: enter a reading per room, review the outliers, see a month's readings. */
+/** 抄表: enter a reading per room or import a month's sheet, review the outliers, see a month's readings. */
 export default function Readings() {
   return (
     <StaffPage allow={staffPageRoles.readings}>
@@ -38,6 +39,7 @@ function ReadingDesk({ estateId, canReview }: { estateId: string; canReview: boo
       <SegmentTabs
         options={[
           { value: 'entry', label: '录入读数' },
+          { value: 'import', label: '批量导入' },
           { value: 'review', label: '待复核' },
           { value: 'list', label: '本期读数' },
         ]}
@@ -56,6 +58,9 @@ function ReadingDesk({ estateId, canReview }: { estateId: string; canReview: boo
       </View>
       {tab === 'entry' ? (
         <ReadingEntry key={`${period}:${meter}`} estateId={estateId} period={period} meter={meter} />
+      ) : null}
+      {tab === 'import' ? (
+        <ReadingImport key={`import:${period}:${meter}`} estateId={estateId} period={period} meter={meter} />
       ) : null}
       {tab === 'review' ? (
         <ReadingList

@@ -80,7 +80,13 @@ function BillFacts({ bill, onPaid }: { bill: BillView; onPaid: () => void }) {
             extra={<Text className="bill-money">-{formatYuan(bill.reliefFen)}</Text>}
           />
         ) : null}
-        {bill.discountFen > 0 ? <Money label="预缴优惠" amount={bill.discountFen} minus /> : null}
+        {bill.discountFen > 0 ? (
+          <Cell
+            title="预缴优惠"
+            description={bill.discountFormula ?? undefined}
+            extra={<Text className="bill-money">-{formatYuan(bill.discountFen)}</Text>}
+          />
+        ) : null}
         {bill.waivedFen > 0 ? <Money label="减免" amount={bill.waivedFen} minus /> : null}
         {bill.paidFen > 0 ? (
           <Cell
