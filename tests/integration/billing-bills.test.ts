@@ -205,6 +205,11 @@ describe('prepayment: top-ups and automatic draws', () => {
       [...july.filter((b) => b.prepaidFen > 0).map(() => 'draw'), 'credit'].sort(),
     );
     expect(statement.movements.every((m) => m.balanceAfterFen >= 0)).toBe(true);
+    // Newest first, and each movement moves the balance from the one listed below it.
+    statement.movements.slice(0, -1).forEach((m, i) => {
+      expect(statement.movements[i + 1]!.balanceAfterFen + m.amountFen).toBe(m.balanceAfterFen);
+    });
+    expect(statement.movements[0]!.balanceAfterFen).toBe(statement.balanceFen);
     expect(
       await t.errorCode('demo-owner-1', 'billing', 'prepay.statement', { householdId: SECOND_HOME }),
     ).toBe('FORBIDDEN');

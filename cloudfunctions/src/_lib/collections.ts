@@ -107,7 +107,7 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   ],
   bill_runs: [['estateId', 'period'], ['status']],
   prepay_accounts: [['estateId', 'householdId']],
-  prepay_movements: [['householdId', 'at']],
+  prepay_movements: [['householdId', 'at', 'balanceAfterFen']],
   dunning_attempts: [['billId']],
   dunning_calls: [['estateId', 'status', 'createdAt']],
   billing_settings: [],

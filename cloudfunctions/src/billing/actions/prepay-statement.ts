@@ -13,7 +13,16 @@ export const prepayStatement: Handler<(typeof billingApi)['prepay.statement']> =
     ctx.db.prepayAccounts.get(prepayAccountId(household._id)),
     ctx.db.prepayMovements.find(
       { where: { householdId: household._id } },
-      { sort: [['at', 'desc']], limit: 50, after: input.after },
+      // Draws of one transaction share `at`; within it the balance only falls, so the lower
+      // balance is the later movement.
+      {
+        sort: [
+          ['at', 'desc'],
+          ['balanceAfterFen', 'asc'],
+        ],
+        limit: 50,
+        after: input.after,
+      },
     ),
   ]);
   return {
