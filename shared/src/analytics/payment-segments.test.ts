@@ -73,7 +73,11 @@ describe('segmentOf', () => {
 
   it('uses the later middle value for an even count of bills', () => {
     const bills = [paid('2026-05-15', '2026-05-10'), paid('2026-06-15', '2026-06-20')];
-    expect(segmentOf('h', bills, ASOF)).toMatchObject({ medianDaysLate: 5, segment: 'slightly_late', lateBills: 1 });
+    expect(segmentOf('h', bills, ASOF)).toMatchObject({
+      medianDaysLate: 5,
+      segment: 'slightly_late',
+      lateBills: 1,
+    });
   });
 });
 
@@ -102,7 +106,10 @@ describe('reminderEffectOf', () => {
   it('waits for the window to pass before counting an open bill as not paid', () => {
     const open = bill({ billId: 'o1', dueDate: '2026-11-25', status: 'unpaid', paidFen: 0 });
     expect(reminderEffectOf([open], [], 7, ASOF).notReminded.denominator).toBe(0);
-    expect(reminderEffectOf([open], [], 7, '2026-12-02').notReminded).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(reminderEffectOf([open], [], 7, '2026-12-02').notReminded).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
   });
 });
 
@@ -133,7 +140,9 @@ describe('segmentHouseholds', () => {
 describe('suggestStrategy', () => {
   const none = { numerator: 0, denominator: 0, percent: null };
   it('reminds early payers once on the due day', () => {
-    expect(suggestStrategy({ segment: 'early', effect: { reminded: none, notReminded: none } })).toMatchObject({
+    expect(
+      suggestStrategy({ segment: 'early', effect: { reminded: none, notReminded: none } }),
+    ).toMatchObject({
       offsets: [0],
       callOffsets: [],
       description: '到期当天提醒',
@@ -150,7 +159,13 @@ describe('suggestStrategy', () => {
   it('adds a call for slightly late payers only when reminders move fewer than half of them', () => {
     const weak = { numerator: 2, denominator: 5, percent: '40.00%' };
     const strong = { numerator: 3, denominator: 5, percent: '60.00%' };
-    expect(suggestStrategy({ segment: 'slightly_late', effect: { reminded: weak, notReminded: none } }).callOffsets).toEqual([7]);
-    expect(suggestStrategy({ segment: 'slightly_late', effect: { reminded: strong, notReminded: none } }).callOffsets).toEqual([]);
+    expect(
+      suggestStrategy({ segment: 'slightly_late', effect: { reminded: weak, notReminded: none } })
+        .callOffsets,
+    ).toEqual([7]);
+    expect(
+      suggestStrategy({ segment: 'slightly_late', effect: { reminded: strong, notReminded: none } })
+        .callOffsets,
+    ).toEqual([]);
   });
 });

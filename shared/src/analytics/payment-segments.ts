@@ -80,11 +80,7 @@ export interface HouseholdHabit {
   openOverdueDays: number;
 }
 
-export function segmentOf(
-  householdId: string,
-  bills: readonly HabitBill[],
-  asOf: LocalDate,
-): HouseholdHabit {
+export function segmentOf(householdId: string, bills: readonly HabitBill[], asOf: LocalDate): HouseholdHabit {
   const lateness: number[] = [];
   let openOverdueDays = 0;
   for (const bill of bills) {

@@ -1,9 +1,16 @@
-import { repairFlagsOf, repairFrequency, type RepairOrder } from './repair-frequency';
+import { repairFlagsOf, repairFrequency, withRepairFrequency, type RepairOrder } from './repair-frequency';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-29T12:00:00+08:00');
 let seq = 0;
-const lift = { kind: 'public', area: 'lift', buildingId: 'b1', buildingName: '1号楼', deviceId: 'd1', note: null } as const;
+const lift = {
+  kind: 'public',
+  area: 'lift',
+  buildingId: 'b1',
+  buildingName: '1号楼',
+  deviceId: 'd1',
+  note: null,
+} as const;
 const home = { kind: 'household', householdId: 'h1', roomCode: '2-1-0802' } as const;
 
 function order(daysAgo: number, over: Partial<RepairOrder> = {}): RepairOrder {
@@ -24,7 +31,7 @@ function order(daysAgo: number, over: Partial<RepairOrder> = {}): RepairOrder {
 const base = {
   costs: [],
   now: NOW,
-  deviceNames: new Map([['d1', '1号楼1号电梯']]),
+  devices: new Map([['d1', { name: '1号楼1号电梯', purchaseCost: 1_000_000 }]]),
   buildingNames: new Map([
     ['b1', '1号楼'],
     ['b2', '2号楼'],
@@ -78,19 +85,51 @@ describe('repairFrequency', () => {
     const report = repairFrequency({ ...base, orders, costs, from: NOW - 90 * DAY, to: NOW + 1 });
     expect(report.byDevice[0]).toMatchObject({
       costFen: 300_000,
-      flags: ['近 90 天报修 5 次，超过阈值 3 次', '近 365 天维修费 ¥6,000.00，超过阈值 ¥5,000.00'],
+      flags: ['近 90 天报修 5 次，超过阈值 3 次', '累计维修费 ¥6,000.00，达到购置价 ¥10,000.00 的 50%'],
     });
   });
 });
 
 describe('repairFlagsOf', () => {
-  it('does not flag a device at the threshold, only above it', () => {
+  it('does not flag a device at the frequency threshold, only above it', () => {
     const three = [10, 20, 30].map((d) => NOW - d * DAY);
-    expect(repairFlagsOf(three, [{ amount: 500_000, at: NOW - DAY }], NOW)).toEqual([]);
-    expect(repairFlagsOf([...three, NOW - 89 * DAY], [], NOW)).toEqual(['近 90 天报修 4 次，超过阈值 3 次']);
+    expect(repairFlagsOf(three, [{ amount: 499_999, at: NOW - DAY }], 1_000_000, NOW)).toEqual([]);
+    expect(repairFlagsOf([...three, NOW - 89 * DAY], [], null, NOW)).toEqual([
+      '近 90 天报修 4 次，超过阈值 3 次',
+    ]);
   });
 
-  it('forgets repairs older than the rule window', () => {
-    expect(repairFlagsOf([10, 20, 30, 100].map((d) => NOW - d * DAY), [], NOW)).toEqual([]);
+  it('forgets repairs older than the rule window, and needs a purchase cost for the cost rule', () => {
+    expect(
+      repairFlagsOf(
+        [10, 20, 30, 100].map((d) => NOW - d * DAY),
+        [],
+        null,
+        NOW,
+      ),
+    ).toEqual([]);
+    expect(repairFlagsOf([], [{ amount: 9_999_999, at: NOW - DAY }], null, NOW)).toEqual([]);
+  });
+});
+
+describe('withRepairFrequency', () => {
+  const quiet = { replacementReasons: [], replaceInYear: null };
+  const often = [5, 15, 25, 35].map((d) => NOW - d * DAY);
+
+  it("puts a device over the rule in next year's plan with the rule in words", () => {
+    expect(withRepairFrequency(quiet, often, NOW, '2026-11-29')).toEqual({
+      replacementReasons: ['repair_frequency'],
+      replaceInYear: 2027,
+      repairFrequencyFlag: '近 90 天报修 4 次，超过阈值 3 次',
+    });
+  });
+
+  it('keeps an earlier renewal year and leaves quiet devices alone', () => {
+    const worn = { replacementReasons: ['end_of_life' as const], replaceInYear: 2026 };
+    expect(withRepairFrequency(worn, often, NOW, '2026-11-29').replaceInYear).toBe(2026);
+    expect(withRepairFrequency(quiet, often.slice(1), NOW, '2026-11-29')).toEqual({
+      ...quiet,
+      repairFrequencyFlag: null,
+    });
   });
 });

@@ -1,3 +1,8 @@
+import {
+  REPAIR_COST_SHARE_PERCENT,
+  type DeviceLifecycle,
+  type ReplacementReason,
+} from '../facilities/lifecycle';
 import { formatYuan, fen } from '../money/money';
 import {
   publicAreaLabels,
@@ -12,14 +17,15 @@ const DAY_MS = 86_400_000;
 /** A repair of the same device or place within this many days of the previous one is a repeat (返修). */
 export const REPEAT_WITHIN_DAYS = 30;
 
-/** When a device's repairs call for its renewal (feeds the replacement plan). */
+/**
+ * When a device's repairs call for its renewal (feeds the replacement plan): more than
+ * `maxRepairs` repairs in the last `windowDays` days, or recorded repair costs reaching
+ * `costSharePercent` of the purchase cost (the lifecycle's own cost rule).
+ */
 export const REPAIR_RULES = {
-  /** More than `maxRepairs` repairs in the last `windowDays` days. */
   windowDays: 90,
   maxRepairs: 3,
-  /** Repair cost over the last `costWindowDays` days above `maxCostFen`. */
-  costWindowDays: 365,
-  maxCostFen: 500_000,
+  costSharePercent: REPAIR_COST_SHARE_PERCENT,
 } as const;
 
 /** The work-order fields the analysis reads. */
@@ -113,27 +119,57 @@ function mtbf(ats: readonly number[]): number | null {
   return Math.round(((ats[ats.length - 1]! - ats[0]!) / DAY_MS / (ats.length - 1)) * 10) / 10;
 }
 
-/**
- * Renewal flags of one device as of `now`, from its repairs and recorded costs:
- * '近 90 天报修 5 次，超过阈值 3 次', '近 365 天维修费 ¥6,000.00，超过阈值 ¥5,000.00'.
- */
+/** '近 90 天报修 5 次，超过阈值 3 次', or null while the device is within the rule. */
+export function frequencyFlagOf(repairAts: readonly number[], now: number): string | null {
+  const recent = repairAts.filter((at) => at > now - REPAIR_RULES.windowDays * DAY_MS && at <= now).length;
+  return recent > REPAIR_RULES.maxRepairs
+    ? `近 ${REPAIR_RULES.windowDays} 天报修 ${recent} 次，超过阈值 ${REPAIR_RULES.maxRepairs} 次`
+    : null;
+}
+
+/** Renewal flags of one device as of `now`: the frequency rule, then the cost rule. */
 export function repairFlagsOf(
   repairAts: readonly number[],
   costs: readonly Pick<RepairCostEntry, 'amount' | 'at'>[],
+  purchaseCostFen: number | null,
   now: number,
 ): string[] {
-  const flags: string[] = [];
-  const recent = repairAts.filter((at) => at > now - REPAIR_RULES.windowDays * DAY_MS && at <= now).length;
-  if (recent > REPAIR_RULES.maxRepairs)
-    flags.push(`近 ${REPAIR_RULES.windowDays} 天报修 ${recent} 次，超过阈值 ${REPAIR_RULES.maxRepairs} 次`);
-  const cost = costs
-    .filter((c) => c.at > now - REPAIR_RULES.costWindowDays * DAY_MS && c.at <= now)
-    .reduce((sum, c) => sum + c.amount, 0);
-  if (cost > REPAIR_RULES.maxCostFen)
-    flags.push(
-      `近 ${REPAIR_RULES.costWindowDays} 天维修费 ${formatYuan(fen(cost))}，超过阈值 ${formatYuan(fen(REPAIR_RULES.maxCostFen))}`,
-    );
-  return flags;
+  const frequency = frequencyFlagOf(repairAts, now);
+  const cost = costs.filter((c) => c.at <= now).reduce((sum, c) => sum + c.amount, 0);
+  const costly =
+    purchaseCostFen !== null &&
+    purchaseCostFen > 0 &&
+    cost * 100 >= purchaseCostFen * REPAIR_RULES.costSharePercent;
+  return [
+    ...(frequency ? [frequency] : []),
+    ...(costly
+      ? [
+          `累计维修费 ${formatYuan(fen(cost))}，达到购置价 ${formatYuan(fen(purchaseCostFen))} 的 ${REPAIR_RULES.costSharePercent}%`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * A device's lifecycle with the repair-frequency rule applied: over the rule, it joins the
+ * replacement plan next year (or keeps an earlier year) with the rule's words as the reason.
+ */
+export function withRepairFrequency<L extends Pick<DeviceLifecycle, 'replacementReasons' | 'replaceInYear'>>(
+  life: L,
+  repairAts: readonly number[],
+  now: number,
+  today: string,
+): L & { repairFrequencyFlag: string | null } {
+  const flag = frequencyFlagOf(repairAts, now);
+  if (!flag) return { ...life, repairFrequencyFlag: null };
+  const reasons: ReplacementReason[] = [...life.replacementReasons, 'repair_frequency'];
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  return {
+    ...life,
+    replacementReasons: reasons,
+    replaceInYear: Math.min(life.replaceInYear ?? nextYear, nextYear),
+    repairFrequencyFlag: flag,
+  };
 }
 
 /**
@@ -147,7 +183,7 @@ export function repairFrequency(input: {
   from: number;
   to: number;
   now: number;
-  deviceNames: ReadonlyMap<string, string>;
+  devices: ReadonlyMap<string, { name: string; purchaseCost: number | null }>;
   buildingNames: ReadonlyMap<string, string>;
   buildingIdOfHousehold: ReadonlyMap<string, string>;
 }): RepairFrequency {
@@ -187,7 +223,7 @@ export function repairFrequency(input: {
     repeats: inWindow.filter((o) => repeats.has(o.orderId)).length,
     byDevice: group(
       (o) =>
-        o.deviceId ? { key: o.deviceId, label: input.deviceNames.get(o.deviceId) ?? o.deviceId } : null,
+        o.deviceId ? { key: o.deviceId, label: input.devices.get(o.deviceId)?.name ?? o.deviceId } : null,
       (deviceId) => {
         const own = costsIn.filter((c) => c.deviceId === deviceId);
         return {
@@ -195,14 +231,13 @@ export function repairFrequency(input: {
           flags: repairFlagsOf(
             repairs.filter((o) => o.deviceId === deviceId).map((o) => o.createdAt),
             input.costs.filter((c) => c.deviceId === deviceId),
+            input.devices.get(deviceId)?.purchaseCost ?? null,
             input.now,
           ),
         };
       },
     ),
     byCategory: group((o) => ({ key: o.category, label: workOrderCategoryLabels[o.category] })),
-    byLocation: group((o) =>
-      locationGroupOf(o.location, input.buildingNames, input.buildingIdOfHousehold),
-    ),
+    byLocation: group((o) => locationGroupOf(o.location, input.buildingNames, input.buildingIdOfHousehold)),
   };
 }
