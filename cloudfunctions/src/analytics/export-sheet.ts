@@ -26,7 +26,8 @@ export async function sheetOf<T>(
   return {
     filename: `${title}-${toLocalDate(ctx.now())}.${format}`,
     format,
-    content: await writeSheet(format, table),
+    // Excel caps sheet names at 31 characters and forbids a few.
+    content: await writeSheet(format, table, undefined, title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)),
     rows: rows.length,
   };
 }

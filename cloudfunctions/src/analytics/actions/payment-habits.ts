@@ -7,7 +7,6 @@ import {
   suggestStrategy,
   type analyticsApi,
   type PaymentHabitsView,
-  type PaymentSegment,
   type ParsedInputOf,
 } from '@linli/shared';
 import { findAll } from '../../_lib/collections';
@@ -111,8 +110,6 @@ export const applyStrategy: Handler<(typeof analyticsApi)['habits.apply']> = asy
 
 export const resetStrategy: Handler<(typeof analyticsApi)['habits.reset']> = async (input, ctx) => {
   const estateId = servedEstateId(ctx, input.estateId);
-  await dunningSegmentPlans(ctx.store).remove(
-    dunningSegmentPlanId(estateId, input.segment as PaymentSegment),
-  );
+  await dunningSegmentPlans(ctx.store).remove(dunningSegmentPlanId(estateId, input.segment));
   return habitSegments({ ...input, segment: input.segment }, ctx);
 };

@@ -18,6 +18,7 @@ export async function writeSheet(
   format: SheetFormat,
   table: string[][],
   notes?: string[][],
+  sheetName: string = DATA_SHEET_NAME,
 ): Promise<string> {
   if (format === 'csv') {
     const guarded = table.map((cells) =>
@@ -26,7 +27,7 @@ export async function writeSheet(
     return `\uFEFF${Papa.unparse(guarded, { newline: '\r\n' })}\r\n`;
   }
   const workbook = new (await loadExcel()).Workbook();
-  addTextSheet(workbook, DATA_SHEET_NAME, table);
+  addTextSheet(workbook, sheetName, table);
   if (notes) addTextSheet(workbook, NOTES_SHEET_NAME, notes);
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer).toString('base64');
