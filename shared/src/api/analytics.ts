@@ -93,14 +93,13 @@ const RepairWindow = z
   );
 
 /** An export takes the list's own filters (without paging) and a format. */
-function exportOf<S extends z.ZodObject>(list: S) {
+function exportOf<Shape extends z.ZodRawShape>(
+  list: z.ZodObject<Shape>,
+): z.ZodObject<Omit<Shape, 'after' | 'limit'> & { format: typeof Format }, z.core.$strict> {
   const paging = Object.fromEntries(
     ['after', 'limit'].filter((key) => key in list.shape).map((key) => [key, true]),
   );
-  return list
-    .omit(paging as never)
-    .extend({ format: Format })
-    .strict();
+  return list.omit(paging as never).extend({ format: Format }).strict() as never;
 }
 
 /** `analytics`: payment-habit segments and dunning strategies, repair frequency, and list exports. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SegmentTabs } from '../../components/segment-tabs';
+import { PageLink } from '../components/page-link';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { CallList } from './call-list';
 import { ScheduleEditor } from './schedule-editor';
@@ -22,6 +23,7 @@ function DunningDesk({ estateId, canEdit }: { estateId: string; canEdit: boolean
   const [tab, setTab] = useState<Tab>('open');
   return (
     <>
+      {canEdit ? <PageLink url="/admin/payment-habits/index" label="按缴费习惯分群设置催缴策略" /> : null}
       <SegmentTabs
         options={[
           { value: 'open', label: '待电话催缴' },
