@@ -89,7 +89,7 @@ export function locationGroupOf(
   const building = location.buildingName ?? (location.buildingId && buildingNames.get(location.buildingId));
   return {
     key: `area:${location.buildingId ?? 'estate'}:${location.area}`,
-    label: `${building || '小区'} ${publicAreaLabels[location.area]}`,
+    label: building ? `${building} ${publicAreaLabels[location.area]}` : publicAreaLabels[location.area],
   };
 }
 
