@@ -12,9 +12,10 @@ import {
   type ConversationView,
   type Fen,
   type PaymentOrderView,
+  type SheetExport,
   type WorkOrderSummary,
 } from '@linli/shared';
-import type { Handler } from '../../_lib/define-function';
+import type { ActionContext, Handler } from '../../_lib/define-function';
 import { listEntries } from '../../audit/actions/list-entries';
 import { listAlarms } from '../../iot/actions/alarms';
 import { listOrders } from '../../payment/actions/read-orders';
@@ -25,6 +26,20 @@ import { allPages, at, sheetOf, type Column } from '../export-sheet';
 
 type Api = typeof analyticsApi;
 const yuan = (amount: number): string => formatYuan(amount as Fen, { symbol: false }).replace(/,/g, '');
+
+/** An export action: the list's filters in, every page of the list's own handler out as a sheet. */
+function listExport<T>(
+  title: string,
+  columns: ReadonlyArray<Column<T>>,
+  listInput: Parameters<typeof allPages>[0],
+  list: Parameters<typeof allPages<T>>[2],
+) {
+  return async (
+    { format, ...filters }: { format: 'csv' | 'xlsx' } & Record<string, unknown>,
+    ctx: ActionContext,
+  ): Promise<SheetExport> =>
+    sheetOf(ctx, format, title, columns, await allPages(listInput, filters, list, ctx));
+}
 
 const WORKORDER_COLUMNS: Column<WorkOrderSummary>[] = [
   ['工单号', (o) => o.orderNo],
@@ -41,14 +56,12 @@ const WORKORDER_COLUMNS: Column<WorkOrderSummary>[] = [
   ['更新时间', (o) => at(o.updatedAt)],
 ];
 
-export const exportWorkorders: Handler<Api['export.workorders']> = async ({ format, ...filters }, ctx) =>
-  sheetOf(
-    ctx,
-    format,
-    '工单列表',
-    WORKORDER_COLUMNS,
-    await allPages(workorderApi.list.input, filters, listWorkorders, ctx),
-  );
+export const exportWorkorders: Handler<Api['export.workorders']> = listExport(
+  '工单列表',
+  WORKORDER_COLUMNS,
+  workorderApi.list.input,
+  listWorkorders,
+);
 
 const PAYMENT_COLUMNS: Column<PaymentOrderView>[] = [
   ['订单号', (p) => p.outTradeNo],
@@ -67,14 +80,12 @@ const PAYMENT_COLUMNS: Column<PaymentOrderView>[] = [
   ['备注', (p) => p.note ?? p.cancel?.reason ?? p.closeReason],
 ];
 
-export const exportPayments: Handler<Api['export.payments']> = async ({ format, ...filters }, ctx) =>
-  sheetOf(
-    ctx,
-    format,
-    '收款记录',
-    PAYMENT_COLUMNS,
-    await allPages(paymentApi.list.input, filters, listOrders, ctx),
-  );
+export const exportPayments: Handler<Api['export.payments']> = listExport(
+  '收款记录',
+  PAYMENT_COLUMNS,
+  paymentApi.list.input,
+  listOrders,
+);
 
 const ALARM_COLUMNS: Column<AlarmView>[] = [
   ['告警时间', (a) => at(a.raisedAt)],
@@ -92,14 +103,12 @@ const ALARM_COLUMNS: Column<AlarmView>[] = [
   ['工单号', (a) => a.workOrderNo],
 ];
 
-export const exportAlarms: Handler<Api['export.alarms']> = async ({ format, ...filters }, ctx) =>
-  sheetOf(
-    ctx,
-    format,
-    '告警列表',
-    ALARM_COLUMNS,
-    await allPages(iotApi.alarms.input, filters, listAlarms, ctx),
-  );
+export const exportAlarms: Handler<Api['export.alarms']> = listExport(
+  '告警列表',
+  ALARM_COLUMNS,
+  iotApi.alarms.input,
+  listAlarms,
+);
 
 const CONVERSATION_COLUMNS: Column<ConversationView>[] = [
   ['房号', (c) => c.roomCode],
@@ -112,17 +121,12 @@ const CONVERSATION_COLUMNS: Column<ConversationView>[] = [
   ['发起时间', (c) => at(c.createdAt)],
 ];
 
-export const exportConversations: Handler<Api['export.conversations']> = async (
-  { format, ...filters },
-  ctx,
-) =>
-  sheetOf(
-    ctx,
-    format,
-    '客服会话',
-    CONVERSATION_COLUMNS,
-    await allPages(serviceApi.inbox.input, filters, inbox, ctx),
-  );
+export const exportConversations: Handler<Api['export.conversations']> = listExport(
+  '客服会话',
+  CONVERSATION_COLUMNS,
+  serviceApi.inbox.input,
+  inbox,
+);
 
 const COMPLAINT_COLUMNS: Column<ComplaintView>[] = [
   ['提交时间', (c) => at(c.createdAt)],
@@ -136,14 +140,12 @@ const COMPLAINT_COLUMNS: Column<ComplaintView>[] = [
   ['更新时间', (c) => at(c.updatedAt)],
 ];
 
-export const exportComplaints: Handler<Api['export.complaints']> = async ({ format, ...filters }, ctx) =>
-  sheetOf(
-    ctx,
-    format,
-    '投诉建议',
-    COMPLAINT_COLUMNS,
-    await allPages(serviceApi.complaints.input, filters, listComplaints, ctx),
-  );
+export const exportComplaints: Handler<Api['export.complaints']> = listExport(
+  '投诉建议',
+  COMPLAINT_COLUMNS,
+  serviceApi.complaints.input,
+  listComplaints,
+);
 
 const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
@@ -160,19 +162,12 @@ const AUDIT_COLUMNS: Column<AuditEntryView>[] = [
   ['变更后', (e) => json(e.after)],
 ];
 
-export const exportAudit: Handler<Api['export.audit']> = async ({ format, ...filters }, ctx) =>
-  sheetOf(
-    ctx,
-    format,
-    '审计日志',
-    AUDIT_COLUMNS,
-    await allPages(
-      auditApi.list.input,
-      filters,
-      async (input: Parameters<typeof listEntries>[0], c) => {
-        const page = await listEntries(input, c);
-        return { items: page.entries, ...(page.next ? { next: page.next } : {}) };
-      },
-      ctx,
-    ),
-  );
+export const exportAudit: Handler<Api['export.audit']> = listExport(
+  '审计日志',
+  AUDIT_COLUMNS,
+  auditApi.list.input,
+  async (input: Parameters<typeof listEntries>[0], ctx) => {
+    const page = await listEntries(input, ctx);
+    return { items: page.entries, ...(page.next ? { next: page.next } : {}) };
+  },
+);
