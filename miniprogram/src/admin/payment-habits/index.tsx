@@ -64,40 +64,38 @@ function Segments({ estateId }: { estateId: string }) {
         <ChoiceChips options={WINDOWS} value={withinDays} onChange={setWithinDays} />
       </View>
       <RemoteView remote={report}>
-        {(view) => {
-          return (
-            <>
-              <View className="stats-card">
-                <Text className="stats-card__title">
-                  全部住户 {view.segments.reduce((n, s) => n + s.households, 0)} 户
-                </Text>
-                <Text className="stats-card__definition">
-                  按统计期内已到期账单的缴费日（相对到期日）的中位数分群；提醒效果为提醒当天（未提醒的按到期日）仍未缴清的账单中，
-                  {view.withinDays} 天内缴清的比例。未单独设置策略的分群按小区催缴计划：
-                  {view.estateSchedule.description}。
-                </Text>
-              </View>
-              {change.failure ? <MessageBlock tone="error" title={change.failure.message} /> : null}
-              {view.segments.map((segment) => (
-                <SegmentCard
-                  key={segment.segment}
-                  segment={segment}
-                  withinDays={view.withinDays}
-                  busy={change.pending}
-                  onApply={() => void change.run('habits.apply', segment)}
-                  onReset={() => void change.run('habits.reset', segment)}
-                  expanded={open === segment.segment}
-                  onToggle={() => setOpen(open === segment.segment ? null : segment.segment)}
-                  households={open === segment.segment ? view.households : []}
-                />
-              ))}
-              <SheetExportButtons
-                title="导出分群名单"
-                load={(format) => call('analytics', 'export.habits', { ...query, format })}
+        {(view) => (
+          <>
+            <View className="stats-card">
+              <Text className="stats-card__title">
+                全部住户 {view.segments.reduce((n, s) => n + s.households, 0)} 户
+              </Text>
+              <Text className="stats-card__definition">
+                按统计期内已到期账单的缴费日（相对到期日）的中位数分群；提醒效果为提醒当天（未提醒的按到期日）仍未缴清的账单中，
+                {view.withinDays} 天内缴清的比例。未单独设置策略的分群按小区催缴计划：
+                {view.estateSchedule.description}。
+              </Text>
+            </View>
+            {change.failure ? <MessageBlock tone="error" title={change.failure.message} /> : null}
+            {view.segments.map((segment) => (
+              <SegmentCard
+                key={segment.segment}
+                segment={segment}
+                withinDays={view.withinDays}
+                busy={change.pending}
+                onApply={() => void change.run('habits.apply', segment)}
+                onReset={() => void change.run('habits.reset', segment)}
+                expanded={open === segment.segment}
+                onToggle={() => setOpen(open === segment.segment ? null : segment.segment)}
+                households={open === segment.segment ? view.households : []}
               />
-            </>
-          );
-        }}
+            ))}
+            <SheetExportButtons
+              title="导出分群名单"
+              load={(format) => call('analytics', 'export.habits', { ...query, format })}
+            />
+          </>
+        )}
       </RemoteView>
     </>
   );
