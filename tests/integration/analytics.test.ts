@@ -193,6 +193,9 @@ describe('报修频次 repair frequency and the replacement plan', () => {
     expect(gate).toMatchObject({ count: 5, flags: ['近 90 天报修 5 次，超过阈值 3 次'] });
     expect(gate.repeats).toBeGreaterThan(0);
     expect(gate.costFen).toBe((1_500 + 600 + 1_200 + 2_100 + 900) * 100);
+    // An order that names its lift by label code counts for the ledger's lift.
+    expect(report.byDevice.map((r) => r.label)).not.toContain('LIFT-2-1');
+    expect(report.byDevice.find((r) => r.label.includes('LIFT-2-1'))!.count).toBe(2);
     expect(report.byCategory.reduce((n, r) => n + r.count, 0)).toBe(report.total);
     expect(report.byLocation.reduce((n, r) => n + r.count, 0)).toBe(report.total);
 

@@ -56,8 +56,12 @@ export async function repairFrequencyReport(
     findAll(ctx.db.households, { where: { estateId } }, { fields: ['buildingId'] }),
     buildingNamesOf(ctx.db, estateId),
   ]);
+  // Orders reported before the device was in the ledger may name it by its label code.
+  const idOfCode = new Map(devices.map((d) => [d.code, d._id]));
+  const known = new Set(devices.map((d) => d._id));
+  const deviceIdOf = (id: string | null) => (id && !known.has(id) ? (idOfCode.get(id) ?? id) : id);
   const report = repairFrequency({
-    orders: orders.map((o) => ({ ...o, orderId: o._id })),
+    orders: orders.map((o) => ({ ...o, orderId: o._id, deviceId: deviceIdOf(o.deviceId) })),
     costs,
     from: startOfLocalDate(from).valueOf(),
     to: startOfLocalDate(addDays(to, 1)).valueOf(),
