@@ -11,6 +11,21 @@ jest.setTimeout(240_000);
 const visibleCard = (page: Page, selector: string, text: string) =>
   page.locator(selector, { hasText: text }).filter({ visible: true }).first();
 
+/** Wait until a card with the text sits inside the viewport: the page's slide-in has finished. */
+async function inView(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, needle]) =>
+      Array.from(document.querySelectorAll(sel)).some((el) => {
+        const box = el.getBoundingClientRect();
+        return (
+          el.textContent?.includes(needle) && box.width > 0 && box.left >= 0 && box.right <= window.innerWidth
+        );
+      }),
+    [selector, text] as const,
+  );
+  await settled(page);
+}
+
 describe('analytics in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
@@ -47,7 +62,7 @@ describe('analytics in Chromium', () => {
       expect(text).toContain(segment.strategy.description);
     }
     expect(await card.innerText()).toContain(chronic.effect.reminded.percent ?? '—');
-    await settled(page);
+    await inView(page, '.habit-card', '提前缴');
     await screenshot(page, 'analytics-payment-habits');
 
     await card.getByText('一键应用', { exact: true }).click();
@@ -100,7 +115,7 @@ describe('analytics in Chromium', () => {
     expect(text).toContain('近 90 天报修 5 次，超过阈值 3 次');
     const body = await page.locator('body').innerText();
     expect(body).toContain(`${report.total}`);
-    await settled(page);
+    await inView(page, '.fac-card', 'GATE-02');
     await screenshot(page, 'analytics-repair-frequency');
 
     const download = page.waitForEvent('download');
