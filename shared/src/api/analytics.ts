@@ -99,7 +99,10 @@ function exportOf<Shape extends z.ZodRawShape>(
   const paging = Object.fromEntries(
     ['after', 'limit'].filter((key) => key in list.shape).map((key) => [key, true]),
   );
-  return list.omit(paging as never).extend({ format: Format }).strict() as never;
+  return list
+    .omit(paging as never)
+    .extend({ format: Format })
+    .strict() as never;
 }
 
 /** `analytics`: payment-habit segments and dunning strategies, repair frequency, and list exports. */

@@ -64,11 +64,7 @@ export function mtbfDays(failureAts: readonly number[], observedSince: number, n
 }
 
 export type ReplacementReason =
-  | 'end_of_life'
-  | 'near_end_of_life'
-  | 'frequent_failures'
-  | 'repair_cost'
-  | 'repair_frequency';
+  'end_of_life' | 'near_end_of_life' | 'frequent_failures' | 'repair_cost' | 'repair_frequency';
 export const replacementReasonLabels: Record<ReplacementReason, string> = {
   end_of_life: '已超过设计使用年限',
   near_end_of_life: '临近设计使用年限',
