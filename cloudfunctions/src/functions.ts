@@ -1,4 +1,5 @@
 import { account } from './account';
+import { analytics } from './analytics';
 import { audit } from './audit';
 import { billing } from './billing';
 import { binding } from './binding';
@@ -19,6 +20,7 @@ import { workorder } from './workorder';
 /** Every deployable function, by name. The local runtime serves these; the build bundles each. */
 export const functions: Record<string, RuntimeFunction> = {
   account,
+  analytics,
   audit,
   billing,
   binding,

@@ -15,4 +15,5 @@ export * from './service-desk';
 export * from './workorder';
 export * from './facilities';
 export * from './iot';
+export * from './analytics';
 export * from './api';

@@ -108,7 +108,8 @@ export const collectionIndexes: Record<string, Array<string[]>> = {
   bill_runs: [['estateId', 'period'], ['status']],
   prepay_accounts: [['estateId', 'householdId']],
   prepay_movements: [['householdId', 'at', 'balanceAfterFen']],
-  dunning_attempts: [['billId']],
+  dunning_attempts: [['billId'], ['estateId', 'dueDate']],
+  dunning_segments: [['estateId']],
   dunning_calls: [['estateId', 'status', 'createdAt']],
   billing_settings: [],
   payment_orders: [

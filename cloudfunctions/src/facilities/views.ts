@@ -1,4 +1,5 @@
 import {
+  withRepairFrequency,
   addCalendarDays,
   deviceLifecycle,
   deviceStatusLabels,
@@ -90,8 +91,19 @@ export function lifecycleView(
   repairs: RepairCost[],
   now: number,
 ): LifecycleView {
-  const life = deviceLifecycle({ device, failureAts, repairs, today: toLocalDate(now), now });
-  return { ...life, reasonLabels: life.replacementReasons.map((r) => replacementReasonLabels[r]) };
+  const today = toLocalDate(now);
+  const { repairFrequencyFlag, ...life } = withRepairFrequency(
+    deviceLifecycle({ device, failureAts, repairs, today, now }),
+    failureAts,
+    now,
+    today,
+  );
+  return {
+    ...life,
+    reasonLabels: life.replacementReasons.map((r) =>
+      r === 'repair_frequency' && repairFrequencyFlag ? repairFrequencyFlag : replacementReasonLabels[r],
+    ),
+  };
 }
 
 /** The first due date the job has not opened an order for yet. */

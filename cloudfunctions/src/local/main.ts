@@ -5,6 +5,7 @@ import { createLogger } from '../_lib/logger';
 import { createSqliteStore } from '../_lib/store/sqlite';
 import { parseLocalEnv } from './env';
 import { createRuntime } from './runtime';
+import { seedDemoAnalytics } from './seed/demo-analytics';
 import { seedDemoBilling } from './seed/demo-billing';
 import { seedDemoFacilities } from './seed/demo-facilities';
 import { seedDemoWorkorders } from './seed/demo-workorders';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   if (await seedDemoBilling(store)) log.log('info', 'seed.billing.done', { estate: '邻里花园' });
   if (await seedDemoWorkorders(store)) log.log('info', 'seed.workorders.done', { estate: '邻里花园' });
   if (await seedDemoFacilities(store)) log.log('info', 'seed.facilities.done', { estate: '邻里花园' });
+  if (await seedDemoAnalytics(store)) log.log('info', 'seed.analytics.done', { estate: '邻里花园' });
 
   const runtime = createRuntime({ store, log });
   const timers = env.LINLI_TIMERS === 'on' ? startTimers(runtime, log) : null;

@@ -1,4 +1,5 @@
 import { accountApi } from './account';
+import { analyticsApi } from './analytics';
 import { auditApi } from './audit';
 import { billingApi } from './billing';
 import { dashboardApi } from './dashboard';
@@ -17,6 +18,7 @@ import { iotApi } from './iot';
 
 export * from './contract';
 export * from './account';
+export * from './analytics';
 export * from './audit';
 export * from './billing';
 export * from './dashboard';
@@ -36,6 +38,7 @@ export * from './iot';
 /** Every cloud function and its actions. The typed client and the runtime both start here. */
 export const api = {
   account: accountApi,
+  analytics: analyticsApi,
   audit: auditApi,
   billing: billingApi,
   dashboard: dashboardApi,

@@ -63,12 +63,15 @@ export function mtbfDays(failureAts: readonly number[], observedSince: number, n
   return Math.round(((now - since) / DAY_MS / failureAts.length) * 10) / 10;
 }
 
-export type ReplacementReason = 'end_of_life' | 'near_end_of_life' | 'frequent_failures' | 'repair_cost';
+export type ReplacementReason =
+  'end_of_life' | 'near_end_of_life' | 'frequent_failures' | 'repair_cost' | 'repair_frequency';
 export const replacementReasonLabels: Record<ReplacementReason, string> = {
   end_of_life: '已超过设计使用年限',
   near_end_of_life: '临近设计使用年限',
   frequent_failures: `近一年故障 ${FREQUENT_FAILURES_PER_YEAR} 次及以上`,
   repair_cost: `累计维修费超过购置价 ${REPAIR_COST_SHARE_PERCENT}%`,
+  /** Shown with the figures instead (analytics/repair-frequency: '近 90 天报修 5 次，超过阈值 3 次'). */
+  repair_frequency: '报修过于频繁',
 };
 
 export interface DeviceLifecycle {

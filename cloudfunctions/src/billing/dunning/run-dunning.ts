@@ -1,4 +1,5 @@
 import {
+  dunningPlansByHousehold,
   dueDateForStep,
   dunningAttemptId,
   dunningCallId,
@@ -9,10 +10,12 @@ import {
   type DunningAttempt,
   type DunningCall,
   type Estate,
+  type HouseholdDunningPlan,
   type LocalDate,
 } from '@linli/shared';
 import { findAll, type Collections } from '../../_lib/collections';
 import type { Store } from '../../_lib/store/port';
+import { dunningSegmentPlans } from '../../analytics/documents';
 import { enqueueToHousehold } from '../../messaging';
 import { groupByHousehold } from '../group-by-household';
 import { insertOnce } from '../idempotent-writes';
@@ -38,12 +41,16 @@ function reminder(offsetDays: number): string {
   return offsetDays === 0 ? '今天到期，请及时缴纳' : `已逾期 ${offsetDays} 天，请尽快缴纳`;
 }
 
-/** One step of one estate on one day: the open bills due `offsetDays` ago (or ahead). */
+/**
+ * One step of one estate on one day: the open bills due `offsetDays` ago (or ahead), for the
+ * households whose plan (their segment's applied strategy, else the estate's) has the step.
+ */
 async function remindStep(
   deps: { db: Collections; store: Store; now: () => number },
   estate: Estate,
   offsetDays: number,
   today: LocalDate,
+  planOf: (householdId: string) => HouseholdDunningPlan,
   summary: DunningSummary,
 ): Promise<void> {
   const { db } = deps;
@@ -61,8 +68,10 @@ async function remindStep(
     ))
       done.add(attempt._id);
   const byHousehold = groupByHousehold(bills);
-  const pending = [...byHousehold.entries()].filter(([, own]) =>
-    own.some((b) => !done.has(dunningAttemptId(b._id, offsetDays))),
+  const pending = [...byHousehold.entries()].filter(
+    ([householdId, own]) =>
+      planOf(householdId).offsets.includes(offsetDays) &&
+      own.some((b) => !done.has(dunningAttemptId(b._id, offsetDays))),
   );
   if (!pending.length) return;
   const step = dunningStepKey(offsetDays);
@@ -74,27 +83,32 @@ async function remindStep(
     // Through the message service, so quota, opt-outs, WeChat's field rules and retries apply.
     // Messages and call entries first, attempts last: a crash between them re-sends nothing
     // (the event key is deterministic) and the re-run still records the attempts.
-    const sent = await enqueueToHousehold(
-      deps.store,
-      {
-        kind: 'bill_due',
-        eventKey: `${householdId}.${dueDate}.${step}`,
-        estateId: estate._id,
-        householdId,
-        fields: {
-          house: `${estate.name} ${own[0]!.roomCode}`,
-          itemName: names.length > 1 ? `${names[0]}等 ${own.length} 项` : names[0]!,
-          amountFen: total,
-          dueDate,
-          note: reminder(offsetDays),
-        },
-        page: `pages/bills/index?householdId=${householdId}`,
-      },
-      { now: at },
-    );
+    // A segment's strategy may phone at this step instead of messaging.
+    const callFirst = planOf(householdId).callOffsets.includes(offsetDays);
+    const sent = callFirst
+      ? { reached: false, outcomes: [] }
+      : await enqueueToHousehold(
+          deps.store,
+          {
+            kind: 'bill_due',
+            eventKey: `${householdId}.${dueDate}.${step}`,
+            estateId: estate._id,
+            householdId,
+            fields: {
+              house: `${estate.name} ${own[0]!.roomCode}`,
+              itemName: names.length > 1 ? `${names[0]}等 ${own.length} 项` : names[0]!,
+              amountFen: total,
+              dueDate,
+              note: reminder(offsetDays),
+            },
+            page: `pages/bills/index?householdId=${householdId}`,
+          },
+          { now: at },
+        );
     summary.messages += sent.outcomes.filter((o) => o.status === 'pending').length;
     const messageIds = sent.outcomes.map((o) => o.messageId);
-    // Nobody reachable by message (no bound account, no quota left, opted out): staff phone.
+    // Nobody reachable by message (no bound account, no quota left, opted out), or the
+    // strategy phones at this step: staff phone.
     const callId = sent.reached ? null : dunningCallId(householdId, dueDate, offsetDays);
     if (callId) {
       const call: DunningCall = {
@@ -153,7 +167,14 @@ export async function runDunning(
   const summary: DunningSummary = { attempts: 0, messages: 0, calls: 0 };
   for (const estate of await findAll(deps.db.estates, {})) {
     const schedule = await dunningScheduleOf(deps.db, estate._id);
-    for (const offsetDays of schedule.offsets) await remindStep(deps, estate, offsetDays, today, summary);
+    const plans = await findAll(dunningSegmentPlans(deps.store), { where: { estateId: estate._id } });
+    const byHousehold = dunningPlansByHousehold(plans);
+    const estatePlan: HouseholdDunningPlan = { offsets: schedule.offsets, callOffsets: [] };
+    const planOf = (householdId: string) => byHousehold.get(householdId) ?? estatePlan;
+    const steps = [...new Set([...schedule.offsets, ...plans.flatMap((p) => p.offsets)])].sort(
+      (a, b) => a - b,
+    );
+    for (const offsetDays of steps) await remindStep(deps, estate, offsetDays, today, planOf, summary);
   }
   return summary;
 }

@@ -293,32 +293,29 @@ const failures: Array<{ code: string; daysAgo: number; text: string; costYuan: n
   { code: 'GATE-02', daysAgo: 45, text: '北门道闸抬杆不落', costYuan: 1_500 },
 ];
 
-/**
- * 邻里花园's device ledger, a few maintenance plans and a year of failures with repair costs.
- * Idempotent: fixed ids; returns false when already seeded.
- */
-export async function seedDemoFacilities(store: Store, now: number = Date.now()): Promise<boolean> {
-  const { devices, deviceCodes, plans, repairs } = facilityCollections(store);
-  const lastPlanId = keyId('mplan', 'demo', 'gates');
-  if (await plans.get(lastPlanId)) return false;
-  const today = toLocalDate(now);
+/** One failure of a device: a phone report, repaired and closed, with its repair cost. */
+export interface DemoFailure {
+  device: DeviceDoc;
+  /** Unique per failure: the order is `wo_demo-dev_<key>`, the cost `drep_demo_<key>`. */
+  key: string;
+  /** The order number's sequence of the day. */
+  seq: number;
+  daysAgo: number;
+  text: string;
+  costYuan: number;
+}
 
-  const ledger = specs.map((s) => toDevice(s, now));
-  await devices.removeMany({ where: { estateId: DEMO_ESTATE_ID, _id: { in: ledger.map((d) => d._id) } } });
-  await devices.insertMany(ledger);
-  const codes: DeviceCodeDoc[] = ledger.map((d) => ({
-    _id: keyId('devcode', DEMO_ESTATE_ID, d.code),
-    estateId: DEMO_ESTATE_ID,
-    deviceId: d._id,
-  }));
-  await deviceCodes.removeMany({ where: { _id: { in: codes.map((c) => c._id) } } });
-  await deviceCodes.insertMany(codes);
-
+/** Closed repair orders with their costs, for the lifecycle and repair-frequency analyses. Idempotent. */
+export async function insertRepairHistory(
+  store: Store,
+  history: readonly DemoFailure[],
+  now: number,
+): Promise<void> {
   const { workorders } = workorderCollections(store);
-  const byCode = new Map(ledger.map((d) => [d.code, d]));
-  for (const [i, failure] of failures.entries()) {
-    const device = byCode.get(failure.code)!;
-    const _id = keyId('wo', 'demo-dev', i + 1);
+  const { repairs } = facilityCollections(store);
+  for (const failure of history) {
+    const device = failure.device;
+    const _id = keyId('wo', 'demo-dev', failure.key);
     if (await workorders.get(_id)) continue;
     const at = now - failure.daysAgo * DAY;
     const category = deviceCategory(device);
@@ -339,7 +336,7 @@ export async function seedDemoFacilities(store: Store, now: number = Date.now())
     let order = createWorkOrder(
       {
         _id,
-        orderNo: `BX${toLocalDate(at).replaceAll('-', '')}${String(8000 + i)}`,
+        orderNo: `BX${toLocalDate(at).replaceAll('-', '')}${String(failure.seq)}`,
         estateId: DEMO_ESTATE_ID,
         householdId: null,
         location,
@@ -402,7 +399,7 @@ export async function seedDemoFacilities(store: Store, now: number = Date.now())
     });
     await workorders.insert(order as WorkOrderDoc);
     const repair: RepairDoc = {
-      _id: keyId('drep', 'demo', i + 1),
+      _id: keyId('drep', 'demo', failure.key),
       estateId: DEMO_ESTATE_ID,
       deviceId: device._id,
       orderId: _id,
@@ -413,6 +410,40 @@ export async function seedDemoFacilities(store: Store, now: number = Date.now())
     };
     await repairs.set(repair);
   }
+}
+
+/**
+ * 邻里花园's device ledger, a few maintenance plans and a year of failures with repair costs.
+ * Idempotent: fixed ids; returns false when already seeded.
+ */
+export async function seedDemoFacilities(store: Store, now: number = Date.now()): Promise<boolean> {
+  const { devices, deviceCodes, plans } = facilityCollections(store);
+  const lastPlanId = keyId('mplan', 'demo', 'gates');
+  if (await plans.get(lastPlanId)) return false;
+  const today = toLocalDate(now);
+
+  const ledger = specs.map((s) => toDevice(s, now));
+  await devices.removeMany({ where: { estateId: DEMO_ESTATE_ID, _id: { in: ledger.map((d) => d._id) } } });
+  await devices.insertMany(ledger);
+  const codes: DeviceCodeDoc[] = ledger.map((d) => ({
+    _id: keyId('devcode', DEMO_ESTATE_ID, d.code),
+    estateId: DEMO_ESTATE_ID,
+    deviceId: d._id,
+  }));
+  await deviceCodes.removeMany({ where: { _id: { in: codes.map((c) => c._id) } } });
+  await deviceCodes.insertMany(codes);
+
+  const byCode = new Map(ledger.map((d) => [d.code, d]));
+  await insertRepairHistory(
+    store,
+    failures.map((failure, i) => ({
+      ...failure,
+      device: byCode.get(failure.code)!,
+      key: String(i + 1),
+      seq: 8000 + i,
+    })),
+    now,
+  );
 
   const demoPlans: PlanDoc[] = [
     plan(

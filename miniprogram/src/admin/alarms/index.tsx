@@ -11,6 +11,7 @@ import { useAction } from '../../hooks/use-action';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { SheetExportButtons } from '../components/sheet-export';
 import { StaffPage } from '../components/staff-page';
 import { alarmPageRoles } from './roles';
 import './index.css';
@@ -32,6 +33,9 @@ export default function Alarms() {
         <>
           <SegmentTabs options={scopeTabs} value={scope} onChange={setScope} />
           <AlarmList key={`${estateId}/${scope}`} estateId={estateId} scope={scope} />
+          <SheetExportButtons
+            load={(format) => call('analytics', 'export.alarms', { estateId, scope, format })}
+          />
         </>
       )}
     </StaffPage>

@@ -4,6 +4,7 @@ import { Cell, CellGroup } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { PageLink } from '../components/page-link';
 import type { PeriodRange } from './period-range';
 import { AmountBar } from './rate-bar';
 
@@ -24,6 +25,7 @@ export function HabitReport({ estateId, range }: { estateId: string; range: Peri
         );
         return (
           <>
+            <PageLink url="/admin/payment-habits/index" label="分群、提醒效果与建议催缴策略" />
             <View className="stats-card">
               <Text className="stats-card__title">住户缴费习惯（截至 {view.asOf}）</Text>
               {view.summary.map((s) => (

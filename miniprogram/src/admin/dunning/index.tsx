@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SegmentTabs } from '../../components/segment-tabs';
 import { call } from '../../services/api';
 import { ExportBar } from '../components/export-bar';
+import { PageLink } from '../components/page-link';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { CallList } from './call-list';
 import { ScheduleEditor } from './schedule-editor';
@@ -24,6 +25,7 @@ function DunningDesk({ estateId, canEdit }: { estateId: string; canEdit: boolean
   const [tab, setTab] = useState<Tab>('open');
   return (
     <>
+      {canEdit ? <PageLink url="/admin/payment-habits/index" label="按缴费习惯分群设置催缴策略" /> : null}
       <SegmentTabs
         options={[
           { value: 'open', label: '待电话催缴' },

@@ -9,6 +9,7 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { SheetExportButtons } from '../components/sheet-export';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import './index.css';
 import { useMorePages } from '../../hooks/use-more-pages';
@@ -37,6 +38,9 @@ export default function Inbox() {
         <>
           <SegmentTabs options={filters} value={filter} onChange={setFilter} />
           <Conversations key={`${estateId}/${filter}`} estateId={estateId} filter={filter} />
+          <SheetExportButtons
+            load={(format) => call('analytics', 'export.conversations', { estateId, filter, format })}
+          />
           <Text
             className="inbox__complaints"
             onClick={() => void Taro.navigateTo({ url: '/admin/complaints/index' })}

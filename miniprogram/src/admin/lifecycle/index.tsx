@@ -5,6 +5,7 @@ import { RemoteView } from '../../components/remote-view';
 import { StatGrid, StatTile } from '../../components/stat-tile';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { PageLink } from '../components/page-link';
 import { StaffPage } from '../components/staff-page';
 import { facilityPageRoles } from '../devices/roles';
 import '../devices/facility.css';
@@ -29,6 +30,7 @@ function Report({ estateId }: { estateId: string }) {
             <StatTile label="近一年故障" value={r.totals.failuresLastYear} unit="次" />
             <StatTile label="累计维修费" value={formatYuan(fen(r.totals.repairCost))} wide />
           </StatGrid>
+          <PageLink url="/admin/repair-frequency/index" label="报修频次分析（按设备、类别、位置）" />
           <Section
             title="更新改造计划"
             empty="暂无需要更新的设备"

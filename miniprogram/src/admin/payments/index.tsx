@@ -10,6 +10,7 @@ import { RemoteView } from '../../components/remote-view';
 import { useAction } from '../../hooks/use-action';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { SheetExportButtons } from '../components/sheet-export';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { PaymentCard } from './payment-card';
 import './index.css';
@@ -45,6 +46,10 @@ function PaymentDesk({ estateId }: { estateId: string }) {
   const [status, setStatus] = useState<PaymentOrderStatus | 'all'>('all');
   const [channel, setChannel] = useState<PaymentChannel | 'all'>('all');
   const alerts = useRemote(() => call('payment', 'alerts', { estateId }), [estateId]);
+  const filter: Filter = {
+    ...(status === 'all' ? {} : { status }),
+    ...(channel === 'all' ? {} : { channel }),
+  };
   return (
     <>
       <RemoteView remote={alerts}>
@@ -62,10 +67,9 @@ function PaymentDesk({ estateId }: { estateId: string }) {
       </RemoteView>
       <ChoiceChips options={statusOptions} value={status} onChange={setStatus} />
       <ChoiceChips options={channelOptions} value={channel} onChange={setChannel} />
-      <OrderList
-        key={`${status}:${channel}`}
-        estateId={estateId}
-        filter={{ ...(status === 'all' ? {} : { status }), ...(channel === 'all' ? {} : { channel }) }}
+      <OrderList key={`${status}:${channel}`} estateId={estateId} filter={filter} />
+      <SheetExportButtons
+        load={(format) => call('analytics', 'export.payments', { estateId, ...filter, format })}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { RemoteView } from '../../components/remote-view';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { PageLink } from '../components/page-link';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { StaffCard } from './staff-card';
 import './index.css';
@@ -17,7 +18,12 @@ const statusOrder: Record<StaffView['status'], number> = { joined: 0, invited: 1
 export default function StaffList() {
   return (
     <StaffPage allow={staffPageRoles.staff}>
-      {({ estateId, has }) => <Roster key={estateId} estateId={estateId} canEdit={has('admin')} />}
+      {({ estateId, has }) => (
+        <>
+          {has('admin') ? <PageLink url="/admin/audit/index" label="操作审计（谁在何时改了什么）" /> : null}
+          <Roster key={estateId} estateId={estateId} canEdit={has('admin')} />
+        </>
+      )}
     </StaffPage>
   );
 }

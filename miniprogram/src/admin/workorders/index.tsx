@@ -18,6 +18,7 @@ import { WorkOrderCard } from '../../components/work-order-card';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call, messageOf } from '../../services/api';
+import { SheetExportButtons } from '../components/sheet-export';
 import { StaffPage } from '../components/staff-page';
 import { workOrderPageRoles } from './roles';
 import './index.css';
@@ -104,6 +105,11 @@ export default function WorkOrders() {
             </View>
           ) : null}
           <OrderList key={`${estateId}/${JSON.stringify(filters)}`} estateId={estateId} filters={filters} />
+          <SheetExportButtons
+            load={(format) =>
+              call('analytics', 'export.workorders', { ...listFilters(estateId, filters), format })
+            }
+          />
         </>
       )}
     </StaffPage>
@@ -113,16 +119,17 @@ export default function WorkOrders() {
 const activeCount = (filters: Filters) =>
   [filters.priority, filters.category, filters.risk].filter(Boolean).length;
 
+/** The list's filters as the server takes them; the export sends the same. */
+const listFilters = (estateId: string, filters: Filters) => ({
+  estateId,
+  states: [...stateGroups[filters.group]],
+  priority: filters.priority || undefined,
+  category: filters.category || undefined,
+  slaRisk: filters.risk || undefined,
+});
+
 function query(estateId: string, filters: Filters, after?: string) {
-  return call('workorder', 'list', {
-    estateId,
-    states: [...stateGroups[filters.group]],
-    priority: filters.priority || undefined,
-    category: filters.category || undefined,
-    slaRisk: filters.risk || undefined,
-    after,
-    limit: 20,
-  });
+  return call('workorder', 'list', { ...listFilters(estateId, filters), after, limit: 20 });
 }
 
 interface Page {

@@ -1,0 +1,3 @@
+export * from './payment-segments';
+export * from './dunning-strategy';
+export * from './repair-frequency';
