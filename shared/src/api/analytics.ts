@@ -6,6 +6,7 @@ import { Id } from '../schemas/property';
 import { Period } from '../time/period';
 import { LocalDate } from '../time/shanghai';
 import { auditApi } from './audit';
+import type { SheetExport } from './billing';
 import { contract } from './contract';
 import { iotApi } from './iot';
 import { paymentApi } from './payment';
@@ -49,14 +50,6 @@ export interface RepairFrequencyView {
   byCategory: FrequencyRow[];
   byLocation: FrequencyRow[];
   rules: { windowDays: number; maxRepairs: number; costSharePercent: number; repeatWithinDays: number };
-}
-
-export interface SheetExport {
-  filename: string;
-  format: 'csv' | 'xlsx';
-  /** CSV text (with BOM), or the .xlsx in base64. */
-  content: string;
-  rows: number;
 }
 
 // ---------------------------------------------------------------------------------------------

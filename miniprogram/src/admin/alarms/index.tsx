@@ -11,7 +11,7 @@ import { useAction } from '../../hooks/use-action';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import { alarmPageRoles } from './roles';
 import './index.css';

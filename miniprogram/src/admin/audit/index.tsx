@@ -8,7 +8,7 @@ import { RemoteView } from '../../components/remote-view';
 import { useMorePages } from '../../hooks/use-more-pages';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import './index.css';
 

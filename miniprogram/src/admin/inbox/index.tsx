@@ -9,7 +9,7 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import './index.css';
 import { useMorePages } from '../../hooks/use-more-pages';

@@ -11,7 +11,7 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { recentRanges } from '../collection/period-range';
 import { RateBar } from '../collection/rate-bar';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import '../collection/index.css';
 import './index.css';

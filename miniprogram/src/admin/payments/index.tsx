@@ -10,7 +10,7 @@ import { RemoteView } from '../../components/remote-view';
 import { useAction } from '../../hooks/use-action';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import { PaymentCard } from './payment-card';
 import './index.css';

@@ -15,7 +15,7 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { StatGrid, StatTile } from '../../components/stat-tile';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import { facilityPageRoles } from '../devices/roles';
 import '../devices/facility.css';

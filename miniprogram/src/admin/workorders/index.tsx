@@ -18,7 +18,7 @@ import { WorkOrderCard } from '../../components/work-order-card';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call, messageOf } from '../../services/api';
-import { SheetExportButtons } from '../components/sheet-export';
+import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import { workOrderPageRoles } from './roles';
 import './index.css';
