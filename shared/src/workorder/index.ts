@@ -9,3 +9,4 @@ export * from './report-limits';
 export * from './stats';
 export * from './settings';
 export * from './urgency';
+export * from './desk-groups';
