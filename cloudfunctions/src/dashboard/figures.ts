@@ -5,6 +5,7 @@ import {
   deskStateGroupLabels,
   deskStateGroups,
   OPEN_DESK_GROUPS,
+  OPEN_DESK_STATES,
   periodOf,
   rateOf,
   Severity,
@@ -70,8 +71,6 @@ export async function arrearsFigures(ctx: Ctx, estateId: string): Promise<Dashbo
   return arrearsTile(await loadStatBills(ctx.db, estateId, { open: true }), toLocalDate(ctx.now()));
 }
 
-const OPEN_ORDER_STATES: WorkOrderState[] = OPEN_DESK_GROUPS.flatMap((group) => [...deskStateGroups[group]]);
-
 /** Open orders by the desk list's tabs; at-risk and breached among them, as its 超时 filters count. */
 export async function workOrderFigures(ctx: Ctx, estateId: string): Promise<DashboardWorkOrders> {
   const now = ctx.now();
@@ -80,8 +79,8 @@ export async function workOrderFigures(ctx: Ctx, estateId: string): Promise<Dash
     workorders.count({ where: deskOrderFilter(estateId, { states, ...(slaRisk ? { slaRisk } : {}) }, now) });
   const [groups, atRisk, breached] = await Promise.all([
     Promise.all(OPEN_DESK_GROUPS.map((group) => count(deskStateGroups[group]))),
-    count(OPEN_ORDER_STATES, 'at_risk'),
-    count(OPEN_ORDER_STATES, 'breached'),
+    count(OPEN_DESK_STATES, 'at_risk'),
+    count(OPEN_DESK_STATES, 'breached'),
   ]);
   const byGroup = OPEN_DESK_GROUPS.map((group, i) => ({
     group,

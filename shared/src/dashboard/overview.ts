@@ -135,16 +135,32 @@ export function companyTotals<
       return total === null ? value : add(total, value);
     }, null);
   const collection = sum(
-    (r) => (r.collection ? { receivableFen: r.collection.receivableFen, paidFen: r.collection.paidFen } : null),
-    (a, b) => ({ receivableFen: addFen(a.receivableFen, b.receivableFen), paidFen: addFen(a.paidFen, b.paidFen) }),
+    (r) =>
+      r.collection ? { receivableFen: r.collection.receivableFen, paidFen: r.collection.paidFen } : null,
+    (a, b) => ({
+      receivableFen: addFen(a.receivableFen, b.receivableFen),
+      paidFen: addFen(a.paidFen, b.paidFen),
+    }),
   );
   return {
-    collection: collection && { ...collection, rateByAmount: rateOf(collection.paidFen, collection.receivableFen) },
+    collection: collection && {
+      ...collection,
+      rateByAmount: rateOf(collection.paidFen, collection.receivableFen),
+    },
     arrears: sum(
       (r) => r.arrears,
-      (a, b) => ({ outstandingFen: addFen(a.outstandingFen, b.outstandingFen), households: a.households + b.households }),
+      (a, b) => ({
+        outstandingFen: addFen(a.outstandingFen, b.outstandingFen),
+        households: a.households + b.households,
+      }),
     ),
-    openOrders: sum((r) => r.openOrders, (a, b) => a + b),
-    activeAlarms: sum((r) => r.activeAlarms, (a, b) => a + b),
+    openOrders: sum(
+      (r) => r.openOrders,
+      (a, b) => a + b,
+    ),
+    activeAlarms: sum(
+      (r) => r.activeAlarms,
+      (a, b) => a + b,
+    ),
   };
 }

@@ -18,3 +18,8 @@ export const deskStateGroupLabels: Record<DeskStateGroup, string> = {
 
 /** Groups still on the desk's plate (everything but closed and cancelled). */
 export const OPEN_DESK_GROUPS = ['waiting', 'working', 'review'] as const satisfies readonly DeskStateGroup[];
+
+/** Every state of the open groups: the desk list's 未完成 tab and the 工作台's open count. */
+export const OPEN_DESK_STATES: readonly WorkOrderState[] = OPEN_DESK_GROUPS.flatMap((group) => [
+  ...deskStateGroups[group],
+]);

@@ -1,4 +1,10 @@
-import { dashboardTileAccess, mayOpen, toLocalDate, type dashboardApi, type DashboardTile } from '@linli/shared';
+import {
+  dashboardTileAccess,
+  mayOpen,
+  toLocalDate,
+  type dashboardApi,
+  type DashboardTile,
+} from '@linli/shared';
 import { identityOf, type Handler } from '../../_lib/define-function';
 import { servedEstateId } from '../../property/actions/browse';
 import {
