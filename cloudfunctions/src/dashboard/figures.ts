@@ -103,7 +103,7 @@ export async function alarmFigures(ctx: Ctx, estateId: string): Promise<Dashboar
     label: severityLabels[severity],
     count: perSeverity[i]!,
   }));
-  return { active: bySeverity.reduce((n, s) => n + s.count, 0), unacked: unacked!, bySeverity };
+  return { active: bySeverity.reduce((n, s) => n + s.count, 0), unacked, bySeverity };
 }
 
 /** The inbox's 未读 filter and the complaint list's 待受理 tab. */
