@@ -11,7 +11,6 @@ import {
   type Period,
 } from '@linli/shared';
 import { collections, ensureAllIndexes, findAll } from '@linli/cloudfunctions/src/_lib/collections';
-import { accountIdFor } from '@linli/cloudfunctions/src/_lib/identity';
 import { createLogger } from '@linli/cloudfunctions/src/_lib/logger';
 import type { Doc, Store } from '@linli/cloudfunctions/src/_lib/store/port';
 import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
@@ -20,6 +19,7 @@ import { createRuntime } from '@linli/cloudfunctions/src/local/runtime';
 import { seededRandom } from '@linli/cloudfunctions/src/local/seed/random';
 import { forEachResponse } from '@linli/cloudfunctions/src/survey/read-responses';
 import { medianMs, type Benchmark } from '../harness';
+import { insertAll, insertBenchEstate } from '../fixtures';
 
 const HOUSEHOLDS = 10_000;
 const ESTATE_ID = 'est_bench';
@@ -34,11 +34,6 @@ const ITEMS = [
   { itemCode: 'garbage', itemName: '垃圾处理费', amountFen: 1_000 },
 ] as const;
 
-async function insertAll(store: Store, name: string, docs: Doc[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 1000)
-    await store.collection(name).insertMany(docs.slice(i, i + 1000));
-}
-
 /**
  * One estate of 10,000 homes with a year of bills (two items a month: 240,000 bills, the older
  * months mostly paid), a year of work orders (6,000, some still open and late), alarms, the
@@ -46,17 +41,7 @@ async function insertAll(store: Store, name: string, docs: Doc[]): Promise<void>
  */
 async function seedEstate(store: Store): Promise<{ bills: number; orders: number }> {
   const random = seededRandom(2026);
-  await store
-    .collection('estates')
-    .insert({ _id: ESTATE_ID, name: '基准花园', code: 'JZHY', address: '上海' });
-  await store.collection('accounts').insert({
-    _id: accountIdFor(ADMIN),
-    openid: ADMIN,
-    displayName: '基准经理',
-    personId: null,
-    staff: { roles: ['admin'], estateIds: [ESTATE_ID], skills: [] },
-    createdAt: 0,
-  });
+  await insertBenchEstate(store, ESTATE_ID, { openid: ADMIN, displayName: '基准经理', roles: ['admin'] });
   let bills = 0;
   for (let m = 0; m < MONTHS; m++) {
     const period = addPeriods(LAST_PERIOD, m - (MONTHS - 1));

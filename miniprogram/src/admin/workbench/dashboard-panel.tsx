@@ -119,6 +119,29 @@ function BarRow({
 
 const shareOf = (count: number, max: number) => (max > 0 ? count / max : 0);
 
+/** A bar chart of counts, each bar against the largest. */
+function CountBars({
+  bars,
+}: {
+  bars: Array<{ key: string; label: string; count: number; url: string; hot?: boolean }>;
+}) {
+  const max = Math.max(0, ...bars.map((b) => b.count));
+  return (
+    <>
+      {bars.map((bar) => (
+        <BarRow
+          key={bar.key}
+          label={bar.label}
+          value={String(bar.count)}
+          share={shareOf(bar.count, max)}
+          url={bar.url}
+          hot={bar.hot}
+        />
+      ))}
+    </>
+  );
+}
+
 function CollectionTile({ collection }: { collection: DashboardCollection }) {
   return (
     <Tile
@@ -164,7 +187,6 @@ function ArrearsTile({ arrears }: { arrears: DashboardArrears }) {
 const ordersUrl = (query: string) => `/admin/workorders/index?${query}`;
 
 function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
-  const max = Math.max(0, ...workOrders.byGroup.map((g) => g.count));
   return (
     <Tile
       kind="workorders"
@@ -176,15 +198,9 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
       }}
     >
       <Text className="dashboard__big">{workOrders.open}</Text>
-      {workOrders.byGroup.map((g) => (
-        <BarRow
-          key={g.group}
-          label={g.label}
-          value={String(g.count)}
-          share={shareOf(g.count, max)}
-          url={ordersUrl(`group=${g.group}`)}
-        />
-      ))}
+      <CountBars
+        bars={workOrders.byGroup.map((g) => ({ ...g, key: g.group, url: ordersUrl(`group=${g.group}`) }))}
+      />
       <View className="dashboard__links">
         <Text className="dashboard__link" onClick={go(ordersUrl('group=open&risk=at_risk'))}>
           即将超时 {workOrders.atRisk} ›
@@ -201,7 +217,6 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
 }
 
 function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
-  const max = Math.max(0, ...alarms.bySeverity.map((s) => s.count));
   return (
     <Tile
       kind="alarms"
@@ -212,16 +227,14 @@ function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
       <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
         {alarms.active}
       </Text>
-      {alarms.bySeverity.map((s) => (
-        <BarRow
-          key={s.severity}
-          label={s.label}
-          value={String(s.count)}
-          share={shareOf(s.count, max)}
-          url={`/admin/alarms/index?severity=${s.severity}`}
-          hot={s.severity === 'critical' || s.severity === 'major'}
-        />
-      ))}
+      <CountBars
+        bars={alarms.bySeverity.map((s) => ({
+          ...s,
+          key: s.severity,
+          url: `/admin/alarms/index?severity=${s.severity}`,
+          hot: s.severity === 'critical' || s.severity === 'major',
+        }))}
+      />
     </Tile>
   );
 }
