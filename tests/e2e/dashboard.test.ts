@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   annualSurveyQuestions,
   formatYuan,
@@ -9,7 +10,7 @@ import {
   type MeView,
 } from '@linli/shared';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
+import { devLogin, launchBrowser, phonePage, screenshot, SCREENSHOT_DIR } from '../helpers/browser';
 import { callAs, devLoginToken } from '../helpers/load-owners';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
 import { settled } from './taro-page';
@@ -21,6 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Cards of the visible page (Taro keeps earlier pages in the DOM, hidden), after every 加载更多. */
 async function visibleCards(page: Page, selector: string): Promise<number> {
+  await page.locator(`${selector}:visible, .empty-state:visible`).first().waitFor();
   await settled(page);
   for (;;) {
     const more = page.getByText('加载更多', { exact: true }).filter({ visible: true });
@@ -34,6 +36,12 @@ async function visibleCards(page: Page, selector: string): Promise<number> {
     await settled(page);
   }
   return page.locator(`${selector}:visible`).count();
+}
+
+/** A screenshot of one part of the page (the H5 page scrolls inside its own container). */
+async function shot(locator: Locator, name: string): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 async function back(page: Page): Promise<void> {
@@ -188,7 +196,8 @@ describe('工作台 dashboard in Chromium', () => {
       expect(companyText).toContain(formatYuan(row.arrears!.outstandingFen));
     }
     expect(companyText).toContain(formatYuan(company.totals.arrears!.outstandingFen));
-    await screenshot(page, 'dashboard-admin');
+    await shot(page.locator('.company'), 'dashboard-company');
+    await shot(page.locator('.dashboard'), 'dashboard-admin');
 
     const text = await page.locator('.dashboard').innerText();
     expect(text).toContain(`未确认 ${dash.alarms!.unacked}`);
