@@ -93,7 +93,7 @@ describe('工作台 dashboard in Chromium', () => {
     await screenshot(page, 'dashboard-finance');
 
     // The arrears tile opens the aging report on the same total.
-    await page.locator('.dashboard__card--arrears').click();
+    await page.locator('.dashboard__card--arrears .dashboard__label').click();
     await page.getByText('欠费账龄').filter({ visible: true }).first().waitFor();
     await page.getByText(formatYuan(aging.totalOutstandingFen)).filter({ visible: true }).first().waitFor();
     await settled(page);
@@ -203,8 +203,8 @@ describe('工作台 dashboard in Chromium', () => {
     expect(text).toContain(`未确认 ${dash.alarms!.unacked}`);
     expect(text).toContain(String(dash.survey!.overallIndex));
 
-    // 未完成工单 → the desk list on its 未完成 tab: as many cards as the tile says.
-    await page.locator('.dashboard__card--workorders').click();
+    // 未完成工单 (the tile's title; its bars open their own tabs) → the desk list on 未完成.
+    await page.locator('.dashboard__card--workorders .dashboard__label').click();
     expect(await visibleCards(page, '.wo-card')).toBe(dash.workOrders!.open);
     await screenshot(page, 'dashboard-drill-workorders');
     await back(page);
@@ -235,7 +235,7 @@ describe('工作台 dashboard in Chromium', () => {
     await back(page);
 
     // 满意度 → the survey's results with the same index.
-    await page.locator('.dashboard__card--survey').click();
+    await page.locator('.dashboard__card--survey .dashboard__label').click();
     await page.getByText('满意度指数', { exact: true }).filter({ visible: true }).waitFor();
     await settled(page);
     const results = await page.locator('body').innerText();
