@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatTable, type Benchmark, type BenchResult } from './harness';
 import { billingBenchmarks } from './suites/billing';
+import { dashboardBenchmarks } from './suites/dashboard';
 import { facilitiesBenchmarks } from './suites/facilities';
 import { foundationBenchmarks } from './suites/foundation';
 import { httpLoadBenchmarks } from './suites/http-load';
@@ -20,6 +21,7 @@ const benchmarks: Benchmark[] = [
   ...foundationBenchmarks,
   ...propertyImportBenchmarks,
   ...billingBenchmarks,
+  ...dashboardBenchmarks,
   ...noticeBenchmarks,
   ...paymentBenchmarks,
   ...surveyBenchmarks,

@@ -7,5 +7,6 @@
 export const accessMatrix = `
 action      anon unbound owner admin finance service tech trigger
 overview    -    -       -     Y     Y       Y       -    -
+company     -    -       -     Y     Y       Y       -    -
 saveTarget  -    -       -     Y     -       -       -    -
 `;

@@ -50,15 +50,24 @@ export function agingReport(
   ) as Record<AgingBucket, AgingFigures>;
   const bucketHouseholds = new Map<AgingBucket, Set<string>>(AGING_BUCKETS.map((b) => [b, new Set()]));
   const households = new Map<string, HouseholdArrears>();
+  // Bills share a handful of due dates: date arithmetic once per date, not per bill.
+  const ages = new Map<string, { bucket: AgingBucket; overdue: number }>();
+  const ageOf = (dueDate: string) => {
+    let age = ages.get(dueDate);
+    if (!age) {
+      age = { bucket: agingBucketOf(dueDate, asOf), overdue: Math.max(0, daysBetween(dueDate, asOf)) };
+      ages.set(dueDate, age);
+    }
+    return age;
+  };
   for (const bill of bills) {
     const outstanding = outstandingOf(bill);
     if (outstanding <= 0) continue;
-    const bucket = agingBucketOf(bill.dueDate, asOf);
+    const { bucket, overdue } = ageOf(bill.dueDate);
     const figures = buckets[bucket];
     figures.bills++;
     figures.outstandingFen = addFen(figures.outstandingFen, outstanding);
     bucketHouseholds.get(bucket)!.add(bill.householdId);
-    const overdue = Math.max(0, daysBetween(bill.dueDate, asOf));
     const known = households.get(bill.householdId);
     if (!known) {
       households.set(bill.householdId, {

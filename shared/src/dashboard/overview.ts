@@ -2,8 +2,13 @@ import { AGING_BUCKETS, agingBucketLabels, agingReport, type AgingBucket } from 
 import { collectionStats, rateOf, type Rate, type StatBill } from '../billing/collection-stats';
 import { addFen, ZERO, type Fen } from '../money/money';
 import type { LocalDate } from '../time/shanghai';
-import { slaStatus, type SlaSubject } from '../workorder/sla';
-import { isOpenState, workOrderStateLabels, type WorkOrderState } from '../workorder/states';
+import type { Access } from '../api/contract';
+import type { Severity } from '../iot/rules';
+import type { ReadRate } from '../notice/read-rate';
+import type { Role } from '../schemas/identity';
+import type { OPEN_DESK_GROUPS } from '../workorder/desk-groups';
+
+type OpenDeskGroup = (typeof OPEN_DESK_GROUPS)[number];
 
 /**
  * The 工作台 overview of one estate. Every figure is computed by the same rules as the list it
@@ -30,11 +35,40 @@ export interface DashboardArrears {
   buckets: Array<{ bucket: AgingBucket; label: string; households: number; outstandingFen: Fen }>;
 }
 
+/** Open orders by the desk list's tabs, and how many of them are at risk of or past a deadline. */
 export interface DashboardWorkOrders {
   open: number;
-  byState: Array<{ state: WorkOrderState; label: string; count: number }>;
+  byGroup: Array<{ group: OpenDeskGroup; label: string; count: number }>;
   atRisk: number;
   breached: number;
+}
+
+/** Active alarms (未恢复) by severity, and how many nobody has acknowledged yet. */
+export interface DashboardAlarms {
+  active: number;
+  unacked: number;
+  bySeverity: Array<{ severity: Severity; label: string; count: number }>;
+}
+
+/** The service desk's backlog: conversations with owner messages unread by staff, complaints to accept. */
+export interface DashboardServiceDesk {
+  unreadConversations: number;
+  pendingComplaints: number;
+}
+
+/** The latest general survey's satisfaction index and response rate. */
+export interface DashboardSurvey {
+  surveyId: string;
+  title: string;
+  phaseLabel: string;
+  /** 0–100; null before any rating. */
+  overallIndex: number | null;
+  rate: ReadRate;
+}
+
+/** Whether a person with these roles may open a list guarded by `access`: a tile shows only then. */
+export function mayOpen(roles: readonly Role[], access: Access): boolean {
+  return typeof access === 'object' && access.roles.some((role) => roles.includes(role));
 }
 
 /** This month's 收缴率 against the target, and today's settlements. */
@@ -85,23 +119,48 @@ export function arrearsTile(
   };
 }
 
-/** Open orders by state, and how many are at risk of or past their SLA deadline now. */
-export function workOrdersTile(
-  orders: Iterable<SlaSubject & { state: WorkOrderState }>,
-  now: number,
-): DashboardWorkOrders {
-  const counts = new Map<WorkOrderState, number>();
-  let atRisk = 0;
-  let breached = 0;
-  for (const order of orders) {
-    if (!isOpenState(order.state)) continue;
-    counts.set(order.state, (counts.get(order.state) ?? 0) + 1);
-    const { status } = slaStatus(order, now);
-    if (status === 'at_risk') atRisk++;
-    if (status === 'breached') breached++;
-  }
-  const byState = [...counts]
-    .map(([state, count]) => ({ state, label: workOrderStateLabels[state], count }))
-    .sort((a, b) => b.count - a.count);
-  return { open: byState.reduce((n, s) => n + s.count, 0), byState, atRisk, breached };
+/** The company view's totals row: sums over the estate rows; a column nobody may see stays null. */
+export function companyTotals<
+  Row extends {
+    collection: { receivableFen: Fen; paidFen: Fen } | null;
+    arrears: { outstandingFen: Fen; households: number } | null;
+    openOrders: number | null;
+    activeAlarms: number | null;
+  },
+>(rows: readonly Row[]) {
+  const sum = <T>(pick: (row: Row) => T | null, add: (a: T, b: T) => T): T | null =>
+    rows.reduce<T | null>((total, row) => {
+      const value = pick(row);
+      if (value === null) return total;
+      return total === null ? value : add(total, value);
+    }, null);
+  const collection = sum(
+    (r) =>
+      r.collection ? { receivableFen: r.collection.receivableFen, paidFen: r.collection.paidFen } : null,
+    (a, b) => ({
+      receivableFen: addFen(a.receivableFen, b.receivableFen),
+      paidFen: addFen(a.paidFen, b.paidFen),
+    }),
+  );
+  return {
+    collection: collection && {
+      ...collection,
+      rateByAmount: rateOf(collection.paidFen, collection.receivableFen),
+    },
+    arrears: sum(
+      (r) => r.arrears,
+      (a, b) => ({
+        outstandingFen: addFen(a.outstandingFen, b.outstandingFen),
+        households: a.households + b.households,
+      }),
+    ),
+    openOrders: sum(
+      (r) => r.openOrders,
+      (a, b) => a + b,
+    ),
+    activeAlarms: sum(
+      (r) => r.activeAlarms,
+      (a, b) => a + b,
+    ),
+  };
 }

@@ -10,3 +10,4 @@ export * from './stats';
 export * from './settings';
 export * from './urgency';
 export * from './charge';
+export * from './desk-groups';

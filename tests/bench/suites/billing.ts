@@ -14,13 +14,13 @@ import {
   type ParkingSpace,
 } from '@linli/shared';
 import { ensureAllIndexes } from '@linli/cloudfunctions/src/_lib/collections';
-import { accountIdFor } from '@linli/cloudfunctions/src/_lib/identity';
 import { createLogger } from '@linli/cloudfunctions/src/_lib/logger';
 import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
-import type { Doc, Store } from '@linli/cloudfunctions/src/_lib/store/port';
+import type { Store } from '@linli/cloudfunctions/src/_lib/store/port';
 import { createRuntime, type Runtime } from '@linli/cloudfunctions/src/local/runtime';
 import { seededRandom } from '@linli/cloudfunctions/src/local/seed/random';
 import { perSecond, timeMs, type Benchmark } from '../harness';
+import { insertAll, insertBenchEstate } from '../fixtures';
 
 const HOUSEHOLDS = 10_000;
 const ESTATE_ID = 'est_bench';
@@ -68,11 +68,6 @@ const STANDARDS: FeeRuleInput[] = [
     ],
   },
 ];
-
-async function insertAll(store: Store, name: string, docs: Doc[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 1000)
-    await store.collection(name).insertMany(docs.slice(i, i + 1000));
-}
 
 /** 20 buildings × 2 units × 25 floors × 10 rooms, each with an owner, a parking space and water readings. */
 async function seedEstate(store: Store): Promise<void> {
@@ -151,17 +146,7 @@ async function seedEstate(store: Store): Promise<void> {
       });
     }
   }
-  await store
-    .collection('estates')
-    .insert({ _id: ESTATE_ID, name: '基准花园', code: 'JZHY', address: '上海' });
-  await store.collection('accounts').insert({
-    _id: accountIdFor(FINANCE),
-    openid: FINANCE,
-    displayName: '基准会计',
-    personId: null,
-    staff: { roles: ['finance'], estateIds: [ESTATE_ID], skills: [] },
-    createdAt: 0,
-  });
+  await insertBenchEstate(store, ESTATE_ID, { openid: FINANCE, displayName: '基准会计', roles: ['finance'] });
   await insertAll(store, 'households', households);
   await insertAll(store, 'memberships', memberships);
   await insertAll(store, 'parking_spaces', spaces);

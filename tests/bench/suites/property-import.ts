@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyId, type ImportReport } from '@linli/shared';
 import { sheetTable, type SheetRecord } from '@linli/shared';
-import { accountIdFor } from '@linli/cloudfunctions/src/_lib/identity';
 import { ensureAllIndexes } from '@linli/cloudfunctions/src/_lib/collections';
 import { createLogger } from '@linli/cloudfunctions/src/_lib/logger';
 import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
@@ -13,6 +12,7 @@ import { createRuntime, type Runtime } from '@linli/cloudfunctions/src/local/run
 import { chineseName, seededRandom } from '@linli/cloudfunctions/src/local/seed/random';
 import { writeSheet } from '@linli/cloudfunctions/src/property/import/write-sheet';
 import { perSecond, timeMs, type Benchmark } from '../harness';
+import { insertBenchEstate } from '../fixtures';
 
 const HOUSEHOLDS = 10_000;
 const ESTATE_ID = 'est_bench';
@@ -75,17 +75,7 @@ async function freshEstate(): Promise<BenchEstate> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const store = createSqliteStore({ file: join(dir, 'bench.db') });
   await ensureAllIndexes(store);
-  await store
-    .collection('estates')
-    .insert({ _id: ESTATE_ID, name: '基准花园', code: 'JZHY', address: '上海' });
-  await store.collection('accounts').insert({
-    _id: accountIdFor(ADMIN),
-    openid: ADMIN,
-    displayName: '基准管理员',
-    personId: null,
-    staff: { roles: ['admin'], estateIds: [ESTATE_ID], skills: [] },
-    createdAt: 0,
-  });
+  await insertBenchEstate(store, ESTATE_ID, { openid: ADMIN, displayName: '基准管理员', roles: ['admin'] });
   const runtime = createRuntime({ store, log: createLogger({ level: 'error' }) });
   const records = benchRecords();
   const csv = await writeSheet('csv', sheetTable(records));

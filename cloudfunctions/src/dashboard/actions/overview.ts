@@ -1,83 +1,54 @@
 import {
-  addPeriods,
-  arrearsTile,
-  collectionTile,
-  periodOf,
-  rateOf,
+  dashboardTileAccess,
+  mayOpen,
   toLocalDate,
-  workOrdersTile,
   type dashboardApi,
-  type DashboardNotice,
-  type Period,
+  type DashboardTile,
 } from '@linli/shared';
-import { findAll } from '../../_lib/collections';
-import type { ActionContext, Handler } from '../../_lib/define-function';
-import { loadStatBills } from '../../billing/stats/load-stat-bills';
-import { noticeCollections } from '../../notice/documents';
-import { householdReads } from '../../notice/household-reads';
+import { identityOf, type Handler } from '../../_lib/define-function';
 import { servedEstateId } from '../../property/actions/browse';
-import { workorderCollections } from '../../workorder/documents';
-import { targetPercentOf } from '../settings';
+import {
+  alarmFigures,
+  arrearsFigures,
+  collectionFigures,
+  recentNotices,
+  serviceDeskFigures,
+  surveyFigures,
+  workOrderFigures,
+} from '../figures';
 
-/** How many recent notices the tile shows. */
-const RECENT_NOTICES = 3;
-
-async function recentNotices(ctx: ActionContext, estateId: string): Promise<DashboardNotice[]> {
-  const { items } = await noticeCollections(ctx.store).notices.find(
-    { where: { estateId, status: 'published' } },
-    { sort: [['publishedAt', 'desc']], limit: RECENT_NOTICES },
-  );
-  return Promise.all(
-    items.map(async (notice) => {
-      // The same count as the notice list and its statistics: read households of the audience.
-      const reads = await householdReads(ctx.store, notice);
-      return {
-        noticeId: notice._id,
-        title: notice.title,
-        publishedAt: notice.publishedAt ?? notice.createdAt,
-        readRate: rateOf(reads?.read ?? 0, reads?.total ?? 0),
-      };
-    }),
-  );
-}
-
-/**
- * This month's bills; before this month's run (the first days of a month), last month's, so
- * the tile shows the collection in progress rather than an empty month.
- */
-async function latestMonthBills(ctx: ActionContext, estateId: string, current: Period) {
-  for (const period of [current, addPeriods(current, -1)]) {
-    const bills = await loadStatBills(ctx.db, estateId, { periodFrom: period, periodTo: period });
-    if (bills.length) return { period, bills };
-  }
-  return { period: current, bills: [] };
+/** Runs `load` only when the caller may open the tile's list; otherwise the tile is null. */
+export function tileFor(roles: Parameters<typeof mayOpen>[0]) {
+  return <T>(tile: DashboardTile, load: () => Promise<T>): Promise<T | null> =>
+    mayOpen(roles, dashboardTileAccess[tile]) ? load() : Promise.resolve(null);
 }
 
 export const overview: Handler<typeof dashboardApi.overview> = async (input, ctx) => {
   const estateId = servedEstateId(ctx, input.estateId);
+  const identity = identityOf(ctx);
+  const tile = tileFor(identity.roles);
   const now = ctx.now();
-  const today = toLocalDate(now);
-  const [estate, { period, bills: monthBills }, openBills, openOrders, notices, targetPercent] =
-    await Promise.all([
-      ctx.db.estates.get(estateId),
-      latestMonthBills(ctx, estateId, periodOf(now)),
-      loadStatBills(ctx.db, estateId, { open: true }),
-      findAll(
-        workorderCollections(ctx.store).workorders,
-        { where: { estateId, state: { nin: ['closed', 'cancelled'] } } },
-        { fields: ['state', 'priority', 'respondedAt', 'completedAt', 'sla'] },
-      ),
-      recentNotices(ctx, estateId),
-      targetPercentOf(ctx.store, estateId),
-    ]);
+  const [estate, collection, arrears, workOrders, alarms, serviceDesk, notices, survey] = await Promise.all([
+    ctx.db.estates.get(estateId),
+    tile('collection', () => collectionFigures(ctx, estateId)),
+    tile('arrears', () => arrearsFigures(ctx, estateId)),
+    tile('workOrders', () => workOrderFigures(ctx, estateId)),
+    tile('alarms', () => alarmFigures(ctx, estateId)),
+    tile('serviceDesk', () => serviceDeskFigures(ctx, estateId, identity.accountId)),
+    tile('notices', () => recentNotices(ctx, estateId)),
+    tile('survey', () => surveyFigures(ctx, estateId)),
+  ]);
   return {
     estateId,
     estateName: estate?.name ?? '',
-    asOf: today,
+    asOf: toLocalDate(now),
     generatedAt: now,
-    collection: collectionTile(monthBills, period, today, targetPercent),
-    arrears: arrearsTile(openBills, today),
-    workOrders: workOrdersTile(openOrders, now),
+    collection,
+    arrears,
+    workOrders,
+    alarms,
+    serviceDesk,
     notices,
+    survey,
   };
 };

@@ -2,24 +2,19 @@ import type { iotApi } from '@linli/shared';
 import { AppError, assertCanMoveAlarm, type Alarm, type DeviceState } from '@linli/shared';
 import { assertServesEstate } from '../../_lib/authorize';
 import { identityOf, type Handler } from '../../_lib/define-function';
-import type { Doc, Filter } from '../../_lib/store/port';
+import type { Doc } from '../../_lib/store/port';
+import { alarmFilter } from '../alarm-filter';
 import { toAlarmViews } from '../views';
 
 type Api = typeof iotApi;
 
-const ACTIVE = ['active_unacked', 'active_acked'];
-
 export const listAlarms: Handler<Api['alarms']> = async (input, ctx) => {
   assertServesEstate(identityOf(ctx), input.estateId);
-  const where: Filter = { estateId: input.estateId };
-  if (input.scope === 'active') where.state = { in: ACTIVE };
-  if (input.scope === 'cleared') where.state = 'cleared';
-  if (input.deviceId) where.deviceId = input.deviceId;
-  if (input.severity) where.severity = input.severity;
+  const where = alarmFilter(input.estateId, input);
   const [page, unacked, acked] = await Promise.all([
     ctx.db.alarms.find({ where }, { sort: [['raisedAt', 'desc']], limit: 30, after: input.after }),
-    ctx.db.alarms.count({ where: { estateId: input.estateId, state: 'active_unacked' } }),
-    ctx.db.alarms.count({ where: { estateId: input.estateId, state: 'active_acked' } }),
+    ctx.db.alarms.count({ where: alarmFilter(input.estateId, { state: 'active_unacked' }) }),
+    ctx.db.alarms.count({ where: alarmFilter(input.estateId, { state: 'active_acked' }) }),
   ]);
   return {
     items: await toAlarmViews(ctx.store, page.items),

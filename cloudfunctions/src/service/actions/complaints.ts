@@ -8,7 +8,7 @@ import {
   type serviceApi,
 } from '@linli/shared';
 import { identityOf, type Handler } from '../../_lib/define-function';
-import type { Filter } from '../../_lib/store/port';
+import { complaintFilter } from '../desk-filters';
 import { complaintId, serviceCollections, type ComplaintDoc } from '../documents';
 import { notifyOwner, SERVICE_PAGE } from '../notify-owner';
 import { assertServesDesk } from '../participant';
@@ -70,12 +70,7 @@ export const myComplaints: Handler<typeof serviceApi.myComplaints> = async (inpu
 export const listComplaints: Handler<typeof serviceApi.complaints> = async (input, ctx) => {
   assertServesDesk(identityOf(ctx), input.estateId);
   const { complaints } = serviceCollections(ctx.store);
-  const filter = (status?: ComplaintStatus): Filter => {
-    const where: Filter = { estateId: input.estateId };
-    if (input.kind) where.kind = input.kind;
-    if (status) where.status = status;
-    return where;
-  };
+  const filter = (status?: ComplaintStatus) => complaintFilter(input.estateId, { kind: input.kind, status });
   const page = await complaints.find(
     { where: filter(input.status) },
     { sort: [['createdAt', 'desc']], limit: PAGE, after: input.after },

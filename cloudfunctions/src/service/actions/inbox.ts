@@ -8,7 +8,7 @@ import {
 } from '@linli/shared';
 import { findAll } from '../../_lib/collections';
 import { identityOf, type ActionContext, type Handler } from '../../_lib/define-function';
-import type { Filter } from '../../_lib/store/port';
+import { inboxFilter } from '../desk-filters';
 import { serviceCollections } from '../documents';
 import { assertServesDesk, loadConversation } from '../participant';
 import { toConversationView } from '../views';
@@ -20,16 +20,13 @@ export const inbox: Handler<typeof serviceApi.inbox> = async (input, ctx) => {
   const identity = identityOf(ctx);
   assertServesDesk(identity, input.estateId);
   const { conversations } = serviceCollections(ctx.store);
-  const where: Filter = { estateId: input.estateId, lastMessageAt: { gt: 0 } };
-  if (input.filter === 'mine') where.assigneeId = identity.accountId;
-  if (input.filter === 'unassigned') where.assigneeId = null;
-  if (input.filter === 'unread') where.unreadByStaff = { gt: 0 };
+  const where = inboxFilter(input.estateId, input.filter, identity.accountId);
   const page = await conversations.find(
     { where },
     { sort: [['lastMessageAt', 'desc']], limit: PAGE, after: input.after },
   );
   const unreadConversations = await conversations.count({
-    where: { estateId: input.estateId, unreadByStaff: { gt: 0 } },
+    where: inboxFilter(input.estateId, 'unread', identity.accountId),
   });
   return {
     items: page.items.map((c) => toConversationView(c, 'staff')),

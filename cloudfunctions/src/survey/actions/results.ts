@@ -1,25 +1,15 @@
 import { compareResults, type surveyApi, type SurveyResultsView } from '@linli/shared';
 import { type Handler } from '../../_lib/define-function';
 import { findByIds } from '../../_lib/find-by-ids';
-import { surveyCollections, type SurveyDoc } from '../documents';
+import { type SurveyDoc } from '../documents';
+import { latestGeneralSurvey } from '../latest';
 import { aggregateStored } from '../read-responses';
 import { loadStaffSurvey, toStaffView } from '../views';
 
 /** The estate's general survey published last before this one, to compare scores with. */
 async function previousSurvey(ctx: Parameters<Handler<typeof surveyApi.results>>[1], survey: SurveyDoc) {
   if (survey.kind !== 'general' || survey.publishedAt === null) return null;
-  const page = await surveyCollections(ctx.store).surveys.find(
-    {
-      where: {
-        estateId: survey.estateId,
-        kind: 'general',
-        status: { in: ['published', 'closed'] },
-        publishedAt: { lt: survey.publishedAt },
-      },
-    },
-    { sort: [['publishedAt', 'desc']], limit: 1 },
-  );
-  return page.items[0] ?? null;
+  return latestGeneralSurvey(ctx.store, survey.estateId, survey.publishedAt);
 }
 
 /**

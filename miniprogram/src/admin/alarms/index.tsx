@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatDateTime, type AlarmListView, type AlarmView } from '@linli/shared';
+import { formatDateTime, Severity, severityLabels, type AlarmListView, type AlarmView } from '@linli/shared';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Button } from '../../components/nutui';
@@ -10,6 +10,7 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { useAction } from '../../hooks/use-action';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
+import { useRouteChoice } from '../../hooks/use-route-choice';
 import { call } from '../../services/api';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
@@ -27,14 +28,33 @@ const resolveSuggestions = ['现场已处理，设备恢复正常', '误报，�
 /** 设备告警: what the devices are reporting now; acknowledge (认领) and close with a note. */
 export default function Alarms() {
   const [scope, setScope] = useState<Scope>('active');
+  // A 工作台 tile may open the list on one severity (?severity=critical).
+  const [severity, setSeverity] = useRouteChoice<Severity | ''>('severity', Severity.options, '');
   return (
     <StaffPage allow={alarmPageRoles.alarms}>
       {({ estateId }) => (
         <>
           <SegmentTabs options={scopeTabs} value={scope} onChange={setScope} />
-          <AlarmList key={`${estateId}/${scope}`} estateId={estateId} scope={scope} />
+          {severity ? (
+            <Text className="alarms__severity" onClick={() => setSeverity('')}>
+              仅看{severityLabels[severity]}告警 ✕
+            </Text>
+          ) : null}
+          <AlarmList
+            key={`${estateId}/${scope}/${severity}`}
+            estateId={estateId}
+            scope={scope}
+            severity={severity || undefined}
+          />
           <SheetExportButtons
-            load={(format) => call('analytics', 'export.alarms', { estateId, scope, format })}
+            load={(format) =>
+              call('analytics', 'export.alarms', {
+                estateId,
+                scope,
+                ...(severity ? { severity } : {}),
+                format,
+              })
+            }
           />
         </>
       )}
@@ -42,8 +62,11 @@ export default function Alarms() {
   );
 }
 
-function AlarmList({ estateId, scope }: { estateId: string; scope: Scope }) {
-  const list = useRemote(() => call('iot', 'alarms', { estateId, scope }), [estateId, scope]);
+function AlarmList({ estateId, scope, severity }: { estateId: string; scope: Scope; severity?: Severity }) {
+  const list = useRemote(
+    () => call('iot', 'alarms', { estateId, scope, severity }),
+    [estateId, scope, severity],
+  );
   useReloadOnShow(list.refresh);
   return (
     <RemoteView remote={list}>

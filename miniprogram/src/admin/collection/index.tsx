@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { CollectionGroupBy } from '@linli/shared';
 import { useState } from 'react';
+import { useRouteChoice } from '../../hooks/use-route-choice';
 import { ChoiceChips } from '../../components/choice-chips';
 import { SegmentTabs } from '../../components/segment-tabs';
 import { ExportBar } from '../components/export-bar';
@@ -24,7 +25,11 @@ export default function Collection() {
 }
 
 function Reports({ estateId }: { estateId: string }) {
-  const [section, setSection] = useState<Section>('collection');
+  const [section, setSection] = useRouteChoice<Section>(
+    'tab',
+    ['collection', 'aging', 'habits'],
+    'collection',
+  );
   const [rangeKey, setRangeKey] = useState('3');
   const [groupBy, setGroupBy] = useState<Exclude<CollectionGroupBy, 'estate'>>('period');
   const options = recentRanges();

@@ -11,6 +11,7 @@ import { TextArea } from '../../components/text-area';
 import { useAction } from '../../hooks/use-action';
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return';
 import { useRemote } from '../../hooks/use-remote';
+import { useRouteChoice } from '../../hooks/use-route-choice';
 import { call } from '../../services/api';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
@@ -27,7 +28,7 @@ const moveLabels: Record<ComplaintStatus, string> = {
 
 /** 投诉建议 of the estate by handling state: accept, resolve or close, replying to the owner. */
 export default function Complaints() {
-  const [status, setStatus] = useState<ComplaintStatus>('submitted');
+  const [status, setStatus] = useRouteChoice<ComplaintStatus>('status', statuses, 'submitted');
   return (
     <StaffPage allow={staffPageRoles.serviceDesk}>
       {({ estateId }) => (

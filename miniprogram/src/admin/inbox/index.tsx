@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatDateTime, type ConversationView, type InboxView } from '@linli/shared';
-import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { SegmentTabs } from '../../components/segment-tabs';
 import { useRefreshOnReturn } from '../../hooks/use-refresh-on-return';
 import { useRemote } from '../../hooks/use-remote';
+import { useRouteChoice } from '../../hooks/use-route-choice';
 import { call } from '../../services/api';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
@@ -31,7 +31,11 @@ const emptyText: Record<Filter, string> = {
 
 /** The desk's conversations: unread first to answer, who answers each, latest activity first. */
 export default function Inbox() {
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useRouteChoice<Filter>(
+    'filter',
+    filters.map((f) => f.value),
+    'all',
+  );
   return (
     <StaffPage allow={staffPageRoles.serviceDesk}>
       {({ estateId }) => (

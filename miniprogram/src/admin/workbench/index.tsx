@@ -14,6 +14,7 @@ import { pickCurrentEstate, rememberCurrentEstate } from '../../state/current-es
 import { EstatePicker } from '../components/estate-picker';
 import { OwnersAway } from '../components/owners-away';
 import { AlarmBanner } from '../alarms/alarm-banner';
+import { CompanyPanel } from './company-panel';
 import { DashboardPanel } from './dashboard-panel';
 import { EntryTiles } from './entry-tiles';
 import './index.css';
@@ -46,6 +47,15 @@ function StaffDesk({ account }: { account: MeView }) {
       ) : null}
       <AlarmBanner estateId={estateId} roles={account.roles} />
       <EntryTiles roles={account.roles} />
+      <CompanyPanel
+        roles={account.roles}
+        estateCount={account.staffEstateIds.length}
+        current={estateId}
+        onOpen={(id) => {
+          choose(id);
+          void Taro.pageScrollTo({ selector: '.dashboard', duration: 200 });
+        }}
+      />
       <DashboardPanel estateId={estateId} roles={account.roles} />
       <EstateOverviewView estateId={estateId} />
       {/* H5 has no navigation bar, and a reLaunch from the dev login leaves nothing to go back to. */}

@@ -1,6 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
+  deskStateGroupLabels,
+  deskStateGroups,
+  OPEN_DESK_STATES,
   Priority,
   priorityLabels,
   WorkOrderCategory,
@@ -17,32 +20,33 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { WorkOrderCard } from '../../components/work-order-card';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
+import { useRouteChoice } from '../../hooks/use-route-choice';
 import { call, messageOf } from '../../services/api';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import { workOrderPageRoles } from './roles';
 import './index.css';
 
-/** Groups of states the desk thinks in. */
+/** The desk's tabs: everything still open, then the groups of states it works in. */
 const stateGroups = {
-  waiting: ['submitted', 'rejected', 'reopened'],
-  working: ['assigned', 'accepted', 'en_route', 'in_progress', 'paused', 'quoted'],
-  review: ['completed'],
-  done: ['closed', 'cancelled'],
-} as const satisfies Record<string, readonly WorkOrderState[]>;
+  open: OPEN_DESK_STATES,
+  ...deskStateGroups,
+} satisfies Record<string, readonly WorkOrderState[]>;
 type StateGroup = keyof typeof stateGroups;
 
-const groupTabs = [
-  { value: 'waiting', label: '待派单' },
-  { value: 'working', label: '处理中' },
-  { value: 'review', label: '待验收' },
-  { value: 'done', label: '已结束' },
-] as const;
+const groupTabs: Array<{ value: StateGroup; label: string }> = [
+  { value: 'open', label: '未完成' },
+  ...(['waiting', 'working', 'review', 'done'] as const).map((value) => ({
+    value,
+    label: deskStateGroupLabels[value],
+  })),
+];
 
 type Risk = 'any' | 'at_risk' | 'breached' | '';
 const riskChoices = [
   { value: '', label: '全部时限' },
   { value: 'any', label: '有超时风险' },
+  { value: 'at_risk', label: '即将超时' },
   { value: 'breached', label: '已超时' },
 ] as const;
 const priorityChoices: Array<{ value: Priority | ''; label: string }> = [
@@ -65,8 +69,19 @@ const orderUrl = (orderId: string) => `/admin/workorder/index?id=${encodeURIComp
 
 /** The desk's view of an estate's orders: filter, spot the ones about to miss a deadline, open one. */
 export default function WorkOrders() {
-  const [filters, setFilters] = useState<Filters>({ group: 'waiting', priority: '', category: '', risk: '' });
-  const [showFilters, setShowFilters] = useState(false);
+  // A 工作台 tile opens the list on its tab and risk (?group=open&risk=breached).
+  const [group] = useRouteChoice<StateGroup>(
+    'group',
+    groupTabs.map((t) => t.value),
+    'waiting',
+  );
+  const [risk] = useRouteChoice<Risk>(
+    'risk',
+    riskChoices.map((c) => c.value),
+    '',
+  );
+  const [filters, setFilters] = useState<Filters>({ group, priority: '', category: '', risk });
+  const [showFilters, setShowFilters] = useState(risk !== '');
   const edit = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
   return (
     <StaffPage allow={workOrderPageRoles.desk}>
