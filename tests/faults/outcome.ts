@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { findAll } from '@linli/cloudfunctions/src/_lib/collections';
 import { createSqliteStore } from '@linli/cloudfunctions/src/_lib/store/sqlite';
 import type { Doc } from '@linli/cloudfunctions/src/_lib/store/port';
+import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
+import { callAs, devLoginToken } from '../helpers/load-owners';
+import type { LocalServer } from '../helpers/local-server';
 
 /** What one fault scenario did and found: printed as one line by `npm run faults`. */
 export interface Outcome {
@@ -29,4 +32,17 @@ export function formatOutcome(outcome: Outcome): string {
     `${outcome.failures.length ? '✘' : '✔'} ${outcome.scenario}: ${outcome.kills} kills; ${outcome.checks.join('; ')}` +
     `${outcome.failures.length ? `\n  FAILED: ${outcome.failures.join('; ')}` : ''}\n`
   );
+}
+
+/** Drive `run.commit` chunk by chunk until done. */
+export async function commitRun(server: LocalServer, period: string, chunkSize: number): Promise<void> {
+  const token = await devLoginToken(server, 'demo-finance');
+  for (;;) {
+    const step = await callAs<{ done: boolean }>(server, token, 'billing/run.commit', {
+      estateId: DEMO_ESTATE_ID,
+      period,
+      chunkSize,
+    });
+    if (step.done) return;
+  }
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   keyId,
+  periodOf,
   prepayAccountId,
   prepayCreditId,
   type PaymentOrderView,
@@ -27,7 +28,7 @@ import { messageId } from '@linli/cloudfunctions/src/messaging/documents';
 import { SWEEP_AFTER_MS } from '@linli/cloudfunctions/src/payment/sweep-job';
 import { bindLoadOwners, callAs, devLoginToken, loadOwnerRoom } from '../helpers/load-owners';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
-import { randomInt, sleep, type Outcome } from './outcome';
+import { commitRun, randomInt, sleep, type Outcome } from './outcome';
 
 export interface PaymentFaultOptions {
   /** Paying homes (≤ 200, building 3 of 邻里花园). */
@@ -250,6 +251,9 @@ export async function paymentSettlementScenario(options: PaymentFaultOptions): P
     server = await startLocalServer({ dataDir, timeoutMs: 120_000 });
     peek = new Peek(dataDir);
     await tick(server); // the scheduler's first tick only records when each job starts
+    // Finance bills this month first, so every paying home has open bills whatever the demo's
+    // payment history left unpaid.
+    await commitRun(server, periodOf(Date.now()), 1000);
     const planned = await createOrders(server, options.households, peek);
     const billsBefore = new Map(peek.bills(planned.flatMap((o) => o.billIds)).map((b) => [b.id, b]));
     const prepayBefore = new Map(

@@ -11,7 +11,7 @@ import type { Doc } from '@linli/cloudfunctions/src/_lib/store/port';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { bindLoadOwners, callAs, devLoginToken, publishEstateNotice } from '../helpers/load-owners';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
-import { formatOutcome, randomInt, readAll, sleep, type Outcome } from './outcome';
+import { commitRun, formatOutcome, randomInt, readAll, sleep, type Outcome } from './outcome';
 import { paymentSettlementScenario } from './payment-settlement';
 
 const KILLS = Number(process.env.LINLI_FAULT_KILLS ?? 3);
@@ -21,19 +21,6 @@ function comparable(doc: Doc): string {
   return JSON.stringify(doc, (key, value: unknown) =>
     /At$/.test(key) || key === 'runId' || key === 'createdBy' ? undefined : value,
   );
-}
-
-/** Drive `run.commit` chunk by chunk until done. */
-async function commitRun(server: LocalServer, period: string, chunkSize: number): Promise<void> {
-  const token = await devLoginToken(server, 'demo-finance');
-  for (;;) {
-    const step = await callAs<{ done: boolean }>(server, token, 'billing/run.commit', {
-      estateId: DEMO_ESTATE_ID,
-      period,
-      chunkSize,
-    });
-    if (step.done) return;
-  }
 }
 
 async function billRunScenario(): Promise<Outcome> {

@@ -12,6 +12,9 @@ describe('killing the local runtime during payment settlement', () => {
     const outcome = await paymentSettlementScenario({ households: 12, kills: 1, lostNotifications: 0 });
     expect(outcome.failures).toEqual([]);
     expect(outcome.kills).toBe(1);
-    expect(outcome.checks.join('\n')).toMatch(/21\/21 charged orders settled/);
+    // Every home pays this month's bills (some together, some one by one) or tops up.
+    const [, settled, charged] = /(\d+)\/(\d+) charged orders settled/.exec(outcome.checks.join('\n')) ?? [];
+    expect(Number(charged)).toBeGreaterThanOrEqual(15);
+    expect(settled).toBe(charged);
   });
 });
