@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { AuditEntryView, PaymentHabitsView, RepairFrequencyView } from '@linli/shared';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import { callAs, devLoginToken } from '../helpers/load-owners';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
 
@@ -29,14 +30,8 @@ async function inView(page: Page, selector: string, text: string): Promise<void>
 describe('analytics in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('李会计 reads the payment-habit segments of 邻里花园 and applies the chronic payers’ strategy', async () => {
     const token = await devLoginToken(server, 'demo-finance');

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
 
@@ -23,14 +24,8 @@ async function verdict(page: Page, label: string, choice: '合格' | '不合格'
 describe('facilities in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('staff add a lift with a monthly plan; the trigger opens its order; a technician fails an item; the history shows it', async () => {
     const admin = await phonePage(browser);

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(180_000);
 
@@ -22,14 +23,8 @@ const visibleText = (page: Page) => page.locator('body').innerText();
 describe('a notice for one building in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('张客服 publishes to 2号楼; an owner there sees the badge and reads it; the read rate updates; 1号楼 never sees it', async () => {
     // --- the desk writes and publishes ------------------------------------------------------

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { toLocalDate } from '@linli/shared';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(180_000);
 
@@ -13,14 +14,8 @@ const nameOf = (openid: string) => demoAccounts.find((a) => a.openid === openid)
 describe('paying bills in Chromium through the simulated WeChat Pay cashier', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('an owner pays two bills, sees them paid with the receipt; 李会计 sees the payment and a clean reconciliation', async () => {
     const page = await phonePage(browser);

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
 
@@ -39,14 +40,8 @@ async function answer(page: Page, stars: number, nps: number, improve: string, c
 describe('a satisfaction survey in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('张客服 builds and publishes; two owners answer; the results show their distribution as bars', async () => {
     // --- staff build from the template, preview, publish ---------------------------------------

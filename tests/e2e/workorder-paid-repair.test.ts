@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
 
@@ -60,14 +61,8 @@ async function callAs(server: LocalServer, openid: string, fn: string, action: s
 describe('work orders in Chromium: a paid repair and a reassignment', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('赵师傅 quotes a paid repair; the owner confirms, cannot accept unpaid, pays in the cashier, accepts, and the order closes', async () => {
     const FAUCET = '厨房角阀老化关不严，需要更换';

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
-import { devLogin, launchBrowser, phonePage, screenshot } from '../helpers/browser';
-import { startLocalServer, type LocalServer } from '../helpers/local-server';
+import { devLogin, phonePage, screenshot } from '../helpers/browser';
+import type { LocalServer } from '../helpers/local-server';
 import { settled, tap } from './taro-page';
+import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
 
@@ -31,14 +32,8 @@ async function step(page: Page, button: string, stateLabel: string) {
 describe('a repair from report to rating in Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startLocalServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await openServerAndBrowser()));
+  afterAll(() => closeServerAndBrowser(server, browser));
 
   it('an owner reports a leak with a photo; 赵师傅 is dispatched, works it; the owner sees the timeline and rates 5 stars', async () => {
     // --- the owner reports -------------------------------------------------------------------
