@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap } from './taro-page';
+import { settled, tap, tapTab } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -193,7 +193,7 @@ describe('work orders in Chromium: a paid repair and a reassignment', () => {
     const desk = await phonePage(browser);
     await devLogin(desk, server.url, nameOf('demo-service'));
     await tap(desk, '报修工单');
-    await tap(desk, '处理中');
+    await tapTab(desk, '处理中');
     await desk.locator('.wo-card', { hasText: DRAIN }).filter({ visible: true }).click();
     const otherRow = desk.locator('.desk__candidate', { hasText: other }).filter({ visible: true });
     await otherRow.waitFor();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap } from './taro-page';
+import { settled, tap, tapTab } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -72,7 +72,7 @@ describe('a repair from report to rating in Chromium', () => {
     const desk = await phonePage(browser);
     await devLogin(desk, server.url, nameOf('demo-service'));
     await tap(desk, '报修工单');
-    await tap(desk, '处理中');
+    await tapTab(desk, '处理中');
     await desk.locator('.wo-card', { hasText: LEAK }).filter({ visible: true }).click();
     await desk.getByText('智能派单 · 系统', { exact: false }).filter({ visible: true }).waitFor();
     expect(await visibleText(desk)).toMatch(/1\. 赵师傅: 水暖技能, (在班|不在班)/);
