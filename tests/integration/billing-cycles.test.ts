@@ -56,6 +56,34 @@ describe('fee standards billed by quarter in advance', () => {
     expect(await t.store.collection('bills').get(keyId('bill', HOME, '2026-08', 'property'))).not.toBeNull();
   });
 
+  it('changes to or from an advance cycle only where a quarter or year begins, writing nothing otherwise', async () => {
+    await t.ok('demo-finance', 'billing', 'standards.save', { estateId: ESTATE, rule: security });
+    const save = (effectiveFrom: string, cycle: 'month' | 'quarter' | 'year') =>
+      t.call('demo-finance', 'billing', 'standards.save', {
+        estateId: ESTATE,
+        rule: { ...security, effectiveFrom, cycle },
+      });
+    const before = await t.store.collection('fee_standards').count({ where: { itemCode: 'security' } });
+
+    // Monthly → quarterly from mid-quarter would leave September unbilled.
+    expect(await save('2026-09-01', 'quarter')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('季度首日') as unknown },
+    });
+    expect(await save('2026-10-01', 'year')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.store.collection('fee_standards').count({ where: { itemCode: 'security' } })).toBe(before);
+
+    expect(await save('2026-10-01', 'quarter')).toMatchObject({ ok: true });
+    // Back to monthly inside the quarter billed in advance would bill November twice.
+    expect(await save('2026-11-01', 'month')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Inserted before the quarterly version, a monthly one must not hand over to it mid-quarter.
+    expect(await save('2026-08-15', 'month')).toMatchObject({ ok: true });
+    expect(await save('2027-01-01', 'month')).toMatchObject({ ok: true });
+    expect(await t.store.collection('fee_standards').count({ where: { itemCode: 'security' } })).toBe(
+      before + 3,
+    );
+  });
+
   it('refuses a cycle the schema does not know', async () => {
     expect(
       await t.errorCode('demo-finance', 'billing', 'standards.save', {

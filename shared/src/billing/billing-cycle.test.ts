@@ -1,4 +1,5 @@
 import { cycleOfRun } from './billing-cycle';
+import { cycleChangeProblem } from './fee-standard';
 
 const span = (
   period: string,
@@ -42,5 +43,16 @@ describe('billing cycles', () => {
       29,
     ]);
     expect(cycleOfRun('year', '2028-02', null)).toBeNull();
+  });
+
+  it('lets an advance cycle start or end only where its quarter or year begins', () => {
+    expect(cycleChangeProblem(null, 'quarter', '2026-07-01')).toBeNull();
+    expect(cycleChangeProblem(null, 'quarter', '2026-08-01')).toMatch(/季度首日/);
+    expect(cycleChangeProblem('month', 'year', '2026-07-01')).toMatch(/1 月 1 日/);
+    expect(cycleChangeProblem('month', 'year', '2027-01-01')).toBeNull();
+    expect(cycleChangeProblem('quarter', 'month', '2026-11-01')).toMatch(/季度首日/);
+    expect(cycleChangeProblem('year', 'quarter', '2026-04-01')).toMatch(/1 月 1 日/);
+    expect(cycleChangeProblem('quarter', 'quarter', '2026-08-15')).toBeNull(); // a price change splits the line
+    expect(cycleChangeProblem('month', 'handover_month', '2026-08-15')).toBeNull();
   });
 });

@@ -182,6 +182,35 @@ export function versionInForce<T extends { effectiveFrom: LocalDate }>(
 }
 
 /** '¥2.35' / '¥2.355': a price as entered, with at least two decimals. */
+/** The cycle a version bills by: monthly kinds may choose one, metered and one-off bill monthly. */
+export function cycleOfRule(rule: FeeRule): BillingCycle {
+  return rule.kind === 'area' || rule.kind === 'fixed' ? (rule.cycle ?? 'month') : 'month';
+}
+
+const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'];
+
+/**
+ * Why a version billing by `next` may not take over on `effectiveFrom` from one billing by
+ * `before` (null: no earlier version), or null when it may. An advance bill covers its whole
+ * quarter or year, so a change to or from such a cycle starts where one begins: a quarterly
+ * version from mid-quarter would leave the quarter's remaining months unbilled, a monthly one
+ * after a quarter billed in advance would bill its months twice.
+ */
+export function cycleChangeProblem(
+  before: BillingCycle | null,
+  next: BillingCycle,
+  effectiveFrom: LocalDate,
+): string | null {
+  const from = before ?? 'month';
+  if (from === next) return null;
+  const day = effectiveFrom.slice(5);
+  if ((from === 'year' || next === 'year') && day !== '01-01')
+    return '涉及按年预收的计费周期变更只能从 1 月 1 日起生效';
+  if ((from === 'quarter' || next === 'quarter') && !QUARTER_STARTS.includes(day))
+    return '涉及按季度预收的计费周期变更只能从季度首日（1、4、7、10 月 1 日）起生效';
+  return null;
+}
+
 export function priceText(yuan: string): string {
   const [whole, fraction = ''] = yuan.split('.');
   return `¥${whole}.${fraction.padEnd(2, '0')}`;
@@ -225,7 +254,7 @@ export function describeFeeRule(rule: FeeRule): string {
     parts.push(`空置房按 ${rule.vacantRatePercent}% 收取`);
   if ((rule.kind === 'area' || rule.kind === 'fixed') && rule.freeMonthsAfterHandover > 0)
     parts.push(`交房后赠送 ${rule.freeMonthsAfterHandover} 个月`);
-  const cycle = rule.kind === 'area' || rule.kind === 'fixed' ? (rule.cycle ?? 'month') : 'month';
+  const cycle = cycleOfRule(rule);
   const cycleText = describeCycle(cycle);
   if (cycleText) parts.push(cycleText);
   parts.push(

@@ -1,4 +1,15 @@
-import { AppError, feeKindLabels, feeStandardId, type billingApi, type FeeStandard } from '@linli/shared';
+import {
+  addDays,
+  AppError,
+  cycleChangeProblem,
+  cycleOfRule,
+  feeKindLabels,
+  feeStandardId,
+  versionInForce,
+  type billingApi,
+  type FeeStandard,
+} from '@linli/shared';
+import { findAll } from '../../_lib/collections';
 import type { Handler } from '../../_lib/define-function';
 import { actorOf, servedEstateId } from '../access';
 import { insertOnce } from '../idempotent-writes';
@@ -12,16 +23,22 @@ export const saveStandard: Handler<(typeof billingApi)['standards.save']> = asyn
   const estateId = servedEstateId(ctx, input.estateId);
   if (!(await ctx.db.estates.get(estateId))) throw new AppError('NOT_FOUND', '小区不存在');
   const { rule } = input;
-  const earlier = await ctx.db.feeStandards.find(
-    { where: { estateId, itemCode: rule.itemCode } },
-    { limit: 1, fields: ['kind', 'name'] },
-  );
-  const kind = earlier.items[0]?.kind;
+  const versions = await findAll(ctx.db.feeStandards, { where: { estateId, itemCode: rule.itemCode } });
+  const kind = versions[0]?.kind;
   if (kind && kind !== rule.kind)
     throw new AppError(
       'VALIDATION',
-      `收费项目「${earlier.items[0]!.name}」是${feeKindLabels[kind]}收费，不能改为${feeKindLabels[rule.kind]}；请新建收费项目`,
+      `收费项目「${versions[0]!.name}」是${feeKindLabels[kind]}收费，不能改为${feeKindLabels[rule.kind]}；请新建收费项目`,
     );
+  // The new version takes over from the one in force the day before, and hands over to the next.
+  const before = versionInForce(versions, addDays(rule.effectiveFrom, -1));
+  const after = versions
+    .filter((v) => v.effectiveFrom > rule.effectiveFrom)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
+  const problem =
+    cycleChangeProblem(before ? cycleOfRule(before) : null, cycleOfRule(rule), rule.effectiveFrom) ??
+    (after ? cycleChangeProblem(cycleOfRule(rule), cycleOfRule(after), after.effectiveFrom) : null);
+  if (problem) throw new AppError('VALIDATION', problem);
   const actor = actorOf(ctx);
   const standard: FeeStandard = {
     ...rule,
