@@ -1,9 +1,9 @@
-import type { WorkOrderState } from './states';
+import { ASSIGNED_STATES, POOL_STATES, type WorkOrderState } from './states';
 
 /** The groups of states the service desk works in: the tabs of its order list and the 工作台 tile. */
 export const deskStateGroups = {
-  waiting: ['submitted', 'rejected', 'reopened'],
-  working: ['assigned', 'accepted', 'en_route', 'in_progress', 'paused', 'quoted'],
+  waiting: POOL_STATES,
+  working: ASSIGNED_STATES,
   review: ['completed'],
   done: ['closed', 'cancelled'],
 } as const satisfies Record<string, readonly WorkOrderState[]>;
