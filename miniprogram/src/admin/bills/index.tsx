@@ -3,9 +3,8 @@ import { addPeriods, periodOf, type BillStatus, type BillView } from '@linli/sha
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
-import { MessageBlock } from '../../components/message-block';
-import { Button } from '../../components/nutui';
-import { useAction } from '../../hooks/use-action';
+import { useLoadedList } from '../../hooks/use-loaded-list';
+import { LoadMore } from '../../components/load-more';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { RemoteView } from '../../components/remote-view';
@@ -107,27 +106,19 @@ function BillPages({
   first: { items: BillView[]; next?: string };
   canChange: boolean;
 }) {
-  const [bills, setBills] = useState(first.items);
-  const [next, setNext] = useState(first.next);
-  const more = useAction(async (after: string) => {
-    const page = await call('billing', 'bills.list', { estateId, ...filter, after });
-    setBills((shown) => [...shown, ...page.items]);
-    setNext(page.next);
-  });
-  const replace = (changed: BillView) =>
-    setBills((shown) => shown.map((b) => (b.billId === changed.billId ? changed : b)));
+  const list = useLoadedList(
+    first,
+    (after) => call('billing', 'bills.list', { estateId, ...filter, after }),
+    (bill) => bill.billId,
+  );
+  const { items: bills, replace } = list;
   if (bills.length === 0) return <EmptyState title="没有符合条件的账单" glyph="¥" />;
   return (
     <View className="bills-list">
       {bills.map((bill) => (
         <StaffBillCard key={bill.billId} bill={bill} canChange={canChange} onChanged={replace} />
       ))}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </View>
   );
 }

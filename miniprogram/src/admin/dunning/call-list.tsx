@@ -8,6 +8,8 @@ import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { TextInput } from '../../components/text-input';
 import { useAction } from '../../hooks/use-action';
+import { useLoadedList } from '../../hooks/use-loaded-list';
+import { LoadMore } from '../../components/load-more';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 
@@ -33,15 +35,12 @@ function Pages({
   status: 'open' | 'done';
   first: { items: CallListItem[]; next?: string };
 }) {
-  const [items, setItems] = useState(first.items);
-  const [next, setNext] = useState(first.next);
-  const more = useAction(async (after: string) => {
-    const page = await call('billing', 'dunning.callList', { estateId, status, after });
-    setItems((shown) => [...shown, ...page.items]);
-    setNext(page.next);
-  });
-  const replace = (changed: CallListItem) =>
-    setItems((shown) => shown.map((i) => (i.callId === changed.callId ? changed : i)));
+  const list = useLoadedList(
+    first,
+    (after) => call('billing', 'dunning.callList', { estateId, status, after }),
+    (item) => item.callId,
+  );
+  const { items, replace } = list;
   if (items.length === 0)
     return status === 'open' ? (
       <EmptyState title="暂无需要电话催缴的住户" description="提醒消息无法送达的住户会列在这里。" glyph="✓" />
@@ -56,12 +55,7 @@ function Pages({
       {items.map((item) => (
         <CallCard key={item.callId} item={item} onCalled={replace} />
       ))}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }

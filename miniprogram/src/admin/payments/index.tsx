@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { MessageBlock } from '../../components/message-block';
-import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
-import { useAction } from '../../hooks/use-action';
+import { useLoadedList } from '../../hooks/use-loaded-list';
+import { LoadMore } from '../../components/load-more';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { SheetExportButtons } from '../components/export-bar';
@@ -98,27 +98,19 @@ function OrderPages({
   filter: Filter;
   first: { items: PaymentOrderView[]; next?: string };
 }) {
-  const [orders, setOrders] = useState(first.items);
-  const [next, setNext] = useState(first.next);
-  const more = useAction(async (after: string) => {
-    const page = await call('payment', 'list', { estateId, ...filter, after });
-    setOrders((shown) => [...shown, ...page.items]);
-    setNext(page.next);
-  });
-  const replace = (changed: PaymentOrderView) =>
-    setOrders((shown) => shown.map((o) => (o.outTradeNo === changed.outTradeNo ? changed : o)));
+  const list = useLoadedList(
+    first,
+    (after) => call('payment', 'list', { estateId, ...filter, after }),
+    (order) => order.outTradeNo,
+  );
+  const { items: orders, replace } = list;
   if (orders.length === 0) return <EmptyState title="没有符合条件的收款记录" glyph="¥" />;
   return (
     <View className="payments-list">
       {orders.map((order) => (
         <PaymentCard key={order.outTradeNo} order={order} onChanged={replace} />
       ))}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </View>
   );
 }
