@@ -16,4 +16,5 @@ export * from './workorder';
 export * from './facilities';
 export * from './iot';
 export * from './analytics';
+export * from './charts';
 export * from './api';

@@ -4,7 +4,7 @@ import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import { callAs, devLoginToken } from '../helpers/load-owners';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap } from './taro-page';
+import { drawnCharts, settled, tap } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -57,6 +57,12 @@ describe('analytics in Chromium', () => {
       expect(text).toContain(segment.strategy.description);
     }
     expect(await card.innerText()).toContain(chronic.effect.reminded.percent ?? '—');
+    // The segment ring is drawn from the same counts.
+    const [ring] = await drawnCharts(page, '.habit-overview');
+    expect(ring!.summary).toBe(
+      `缴费习惯分群：${before.segments.map((s) => `${s.label} ${s.households} 户`).join('，')}`,
+    );
+    expect(ring!.ink).toBeGreaterThan(500);
     await inView(page, '.habit-card', '提前缴');
     await screenshot(page, 'analytics-payment-habits');
 
@@ -110,6 +116,10 @@ describe('analytics in Chromium', () => {
     expect(text).toContain('近 90 天报修 5 次，超过阈值 3 次');
     const body = await page.locator('body').innerText();
     expect(body).toContain(`${report.total}`);
+    // The bars of the most repaired devices: the gate among them, drawn.
+    const [bars] = await drawnCharts(page, '.repair-chart');
+    expect(bars!.summary).toContain(`${gate.label} ${gate.count} 次`);
+    expect(bars!.ink).toBeGreaterThan(500);
     await inView(page, '.fac-card', 'GATE-02');
     await screenshot(page, 'analytics-repair-frequency');
 

@@ -4,7 +4,7 @@ import { addPeriods, firstDayOf, periodOf } from '@linli/shared';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap } from './taro-page';
+import { drawnCharts, settled, tap } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -86,6 +86,14 @@ describe('billing in Chromium', () => {
     expect(figures).toContain('按金额');
     expect(figures).toContain('按户数');
     expect(figures).toMatch(/\d+\.\d\d%/);
+    // One column pair per month of the last three, drawn from the rates the month cards show.
+    const [months] = await drawnCharts(finance, '.stats-card');
+    const monthCards = await visible(finance, '.stats-card').allInnerTexts();
+    expect(months!.summary).toMatch(/^收缴率：\d{4}-\d\d 按金额 [\d.]+%、按户数 [\d.]+%/);
+    for (const [, period, rate] of months!.summary.matchAll(/(\d{4}-\d\d) 按金额 ([\d.]+%)/g)) {
+      expect(monthCards.find((card) => card.startsWith(period!))).toContain(rate);
+    }
+    expect(months!.ink).toBeGreaterThan(500);
     await settled(finance);
     await screenshot(finance, 'billing-collection');
 

@@ -11,9 +11,9 @@ import {
 } from '@linli/shared';
 import { DEMO_ESTATE_ID } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, launchBrowser, phonePage, screenshot, SCREENSHOT_DIR } from '../helpers/browser';
-import { callAs, devLoginToken } from '../helpers/load-owners';
+import { callAs, devLoginToken, publishEstateNotice } from '../helpers/load-owners';
 import { startLocalServer, type LocalServer } from '../helpers/local-server';
-import { settled } from './taro-page';
+import { drawnCharts, settled } from './taro-page';
 
 jest.setTimeout(240_000);
 
@@ -174,6 +174,10 @@ describe('工作台 dashboard in Chromium', () => {
       },
     });
 
+    // A notice that owner 1 reads, so the read-rate chart has something to draw.
+    const noticeId = await publishEstateNotice(server, '停水通知');
+    await callAs(server, owner1, 'notice/open', { noticeId });
+
     const company = await callAs<CompanyView>(server, admin, 'dashboard/company', {});
     const dash = await callAs<DashboardView>(server, admin, 'dashboard/overview', {
       estateId: DEMO_ESTATE_ID,
@@ -182,6 +186,7 @@ describe('工作台 dashboard in Chromium', () => {
     expect(company.estates.map((e) => e.estateName).sort()).toEqual(['枫林苑', '邻里花园'].sort());
     expect(dash.alarms!.active).toBe(2);
     expect(dash.serviceDesk).toEqual({ unreadConversations: 1, pendingComplaints: 1 });
+    expect(dash.notices!.find((n) => n.noticeId === noticeId)!.readRate.numerator).toBe(1);
 
     const page = await phonePage(browser);
     await devLogin(page, server.url, '王经理');
@@ -203,22 +208,58 @@ describe('工作台 dashboard in Chromium', () => {
     expect(text).toContain(`未确认 ${dash.alarms!.unacked}`);
     expect(text).toContain(String(dash.survey!.overallIndex));
 
+    // The charts are drawn (uCharts on a canvas) from the same figures the text shows.
+    const charts = await drawnCharts(page, '.dashboard');
+    const wo = dash.workOrders!;
+    expect(charts.map((c) => c.summary)).toEqual([
+      `${dash.collection!.period} 收缴率（按金额）${dash.collection!.rateByAmount.percent}，目标 ${dash.collection!.targetPercent}%`,
+      expect.stringContaining(`欠费 ${formatYuan(dash.arrears!.outstandingFen)}：`),
+      `未完成工单 ${wo.open} 单：${wo.byGroup.map((g) => `${g.label} ${g.count}`).join('，')}`,
+      `未恢复告警 ${dash.alarms!.active} 条：${dash.alarms!.bySeverity.map((s) => `${s.label} ${s.count}`).join('，')}`,
+      `通知阅读率：${dash.notices!.map((n) => `${n.title} ${n.readRate.percent}`).join('，')}`,
+      `年度满意度调查 满意度指数 ${dash.survey!.overallIndex}`,
+    ]);
+    expect(charts.filter((c) => c.ink < 500)).toEqual([]);
+    const companyCharts = await drawnCharts(page, '.company');
+    expect(companyCharts).toHaveLength(1);
+    for (const row of company.estates.filter((r) => r.collection?.rateByAmount.percent)) {
+      expect(companyCharts[0]!.summary).toContain(
+        `${row.estateName} ${row.collection!.rateByAmount.percent}`,
+      );
+    }
+    expect(companyCharts[0]!.ink).toBeGreaterThan(500);
+
+    // Tapping the ring's first slice (it starts at 12 o'clock, clockwise) opens that group's tab.
+    const first = wo.byGroup.find((g) => g.count > 0)!;
+    expect(first).toBe(wo.byGroup[0]);
+    const ring = page.locator('.dashboard__card--workorders canvas');
+    const box = (await ring.boundingBox())!;
+    const radius = Math.min(box.width, box.height) / 2;
+    const share = first.count / wo.open;
+    const angle = Math.PI * share; // the middle of the first slice
+    await ring.click({
+      position: {
+        x: box.width / 2 + radius * 0.7 * Math.sin(angle),
+        y: box.height / 2 - radius * 0.7 * Math.cos(angle),
+      },
+    });
+    expect(await visibleCards(page, '.wo-card')).toBe(first.count);
+    await back(page);
+
     // 未完成工单 (the tile's title; its bars open their own tabs) → the desk list on 未完成.
     await page.locator('.dashboard__card--workorders .dashboard__label').click();
     expect(await visibleCards(page, '.wo-card')).toBe(dash.workOrders!.open);
     await screenshot(page, 'dashboard-drill-workorders');
     await back(page);
 
-    // Each group bar opens its tab.
+    // Each group's legend row opens its tab.
     const waiting = dash.workOrders!.byGroup.find((g) => g.group === 'waiting')!;
-    await page
-      .locator('.dashboard__card--workorders .dashboard__bar-row', { hasText: waiting.label })
-      .click();
+    await page.locator('.dashboard__card--workorders .chart-legend__row', { hasText: waiting.label }).click();
     expect(await visibleCards(page, '.wo-card')).toBe(waiting.count);
     await back(page);
 
     // 紧急 alarms → the alarm list on that severity.
-    await page.locator('.dashboard__card--alarms .dashboard__bar-row', { hasText: '紧急' }).click();
+    await page.locator('.dashboard__card--alarms .chart-legend__row', { hasText: '紧急' }).click();
     await page.getByText('仅看紧急告警', { exact: false }).filter({ visible: true }).waitFor();
     const critical = dash.alarms!.bySeverity.find((s) => s.severity === 'critical')!.count;
     expect(await visibleCards(page, '.alarm-card')).toBe(critical);

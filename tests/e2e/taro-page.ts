@@ -21,3 +21,34 @@ export async function settled(page: Page): Promise<void> {
       .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
 }
+
+export interface DrawnChart {
+  /** The chart's figures in words (its `data-summary`). */
+  summary: string;
+  /** Pixels painted something other than white or transparent: 0 means nothing was drawn. */
+  ink: number;
+}
+
+/**
+ * The charts visible inside `scope`, read back from their canvases: what each says it shows and
+ * how much of it was painted, so a test can tell a drawn chart from an empty canvas.
+ */
+export async function drawnCharts(page: Page, scope: string): Promise<DrawnChart[]> {
+  await settled(page);
+  return page
+    .locator(`${scope} .chart`)
+    .filter({ visible: true })
+    .evaluateAll((charts) =>
+      charts.map((chart) => {
+        const canvas = chart.querySelector('canvas');
+        const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        let ink = 0;
+        for (let i = 0; pixels && i < pixels.length; i += 4) {
+          const painted =
+            pixels[i + 3]! > 0 && (pixels[i]! < 235 || pixels[i + 1]! < 235 || pixels[i + 2]! < 235);
+          if (painted) ink++;
+        }
+        return { summary: chart.getAttribute('data-summary') ?? '', ink };
+      }),
+    );
+}

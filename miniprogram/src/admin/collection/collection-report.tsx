@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import {
+  collectionRowsChart,
   formatYuan,
   type CollectionFigures,
   type CollectionGroupBy,
@@ -9,6 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { RemoteView } from '../../components/remote-view';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { Chart } from '../components/chart';
 import type { PeriodRange } from './period-range';
 import { RateBar } from './rate-bar';
 
@@ -40,6 +42,12 @@ export function CollectionReportView({
               <Text className="stats-card__definition">{view.definitions.byAmount}</Text>
               <Text className="stats-card__definition">{view.definitions.byHousehold}</Text>
             </View>
+            {view.rows.length > 1 ? (
+              <View className="stats-card">
+                <Text className="stats-card__title">各{groupLabels[groupBy]}收缴率</Text>
+                <Chart spec={collectionRowsChart(view.rows)} height={180} />
+              </View>
+            ) : null}
             {view.rows.map((row: CollectionRow) => (
               <View key={row.key} className="stats-card">
                 <Text className="stats-card__title">{row.label}</Text>
@@ -52,6 +60,13 @@ export function CollectionReportView({
     </RemoteView>
   );
 }
+
+const groupLabels: Record<CollectionGroupBy, string> = {
+  estate: '小区',
+  building: '楼栋',
+  period: '账期',
+  item: '收费项目',
+};
 
 function Rates({ figures }: { figures: CollectionFigures }) {
   return (

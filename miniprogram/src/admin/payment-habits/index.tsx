@@ -1,6 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatDateTime, type PaymentHabitsView, type PaymentSegment, type SegmentView } from '@linli/shared';
+import {
+  formatDateTime,
+  segmentsChart,
+  type PaymentHabitsView,
+  type PaymentSegment,
+  type SegmentView,
+} from '@linli/shared';
 import { useState } from 'react';
 import { ChoiceChips } from '../../components/choice-chips';
 import { MessageBlock } from '../../components/message-block';
@@ -11,6 +17,7 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { recentRanges } from '../collection/period-range';
 import { RateBar } from '../collection/rate-bar';
+import { Chart, ChartLegend } from '../components/chart';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import '../collection/index.css';
@@ -70,6 +77,13 @@ function Segments({ estateId }: { estateId: string }) {
               <Text className="stats-card__title">
                 全部住户 {view.segments.reduce((n, s) => n + s.households, 0)} 户
               </Text>
+              <SegmentsOverview
+                segments={view.segments}
+                onOpen={(segment) => {
+                  setOpen(segment);
+                  void Taro.pageScrollTo({ selector: `#habit-${segment}`, duration: 200 });
+                }}
+              />
               <Text className="stats-card__definition">
                 按统计期内已到期账单的缴费日（相对到期日）的中位数分群；提醒效果为提醒当天（未提醒的按到期日）仍未缴清的账单中，
                 {view.withinDays} 天内缴清的比例。未单独设置策略的分群按小区催缴计划：
@@ -114,7 +128,7 @@ function SegmentCard(props: {
   const { segment } = props;
   const { reminded, notReminded } = segment.effect;
   return (
-    <View className={`stats-card habit-card habit-card--${segment.segment}`}>
+    <View id={`habit-${segment.segment}`} className={`stats-card habit-card habit-card--${segment.segment}`}>
       <View className="habit-card__head">
         <Text className="stats-card__title">{segment.label}</Text>
         <Text className="habit-card__count">{segment.households} 户</Text>
@@ -176,6 +190,34 @@ function SegmentCard(props: {
             </Text>
           ))
         : null}
+    </View>
+  );
+}
+
+/** Households per segment: a ring, and the segments written out beside it (tap one to list it). */
+function SegmentsOverview({
+  segments,
+  onOpen,
+}: {
+  segments: readonly SegmentView[];
+  onOpen: (segment: PaymentSegment) => void;
+}) {
+  const chart = segmentsChart(segments);
+  return (
+    <View className="habit-overview">
+      <View className="habit-overview__chart">
+        <Chart spec={chart} height={130} empty="暂无住户" onSelect={(i) => onOpen(segments[i]!.segment)} />
+      </View>
+      <View className="habit-overview__legend">
+        <ChartLegend
+          spec={chart}
+          rows={segments.map((s) => ({
+            label: s.label,
+            value: `${s.households} 户`,
+            onOpen: s.households > 0 ? () => onOpen(s.segment) : undefined,
+          }))}
+        />
+      </View>
     </View>
   );
 }

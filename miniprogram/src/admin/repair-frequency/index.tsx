@@ -4,6 +4,7 @@ import {
   addDays,
   fen,
   formatYuan,
+  frequencyChart,
   toLocalDate,
   type FrequencyRow,
   type RepairFrequencyView,
@@ -15,6 +16,7 @@ import { SegmentTabs } from '../../components/segment-tabs';
 import { StatGrid, StatTile } from '../../components/stat-tile';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { Chart } from '../components/chart';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage } from '../components/staff-page';
 import { facilityPageRoles } from '../devices/roles';
@@ -79,9 +81,12 @@ function Report({ estateId }: { estateId: string }) {
             {r[dimension].length === 0 ? (
               <Text className="repair-note">这段时间没有报修</Text>
             ) : (
-              r[dimension].map((row) => (
-                <FrequencyCard key={row.key} row={row} device={dimension === 'byDevice'} />
-              ))
+              <>
+                <MostRepaired rows={r[dimension]} />
+                {r[dimension].map((row) => (
+                  <FrequencyCard key={row.key} row={row} device={dimension === 'byDevice'} />
+                ))}
+              </>
             )}
             <SheetExportButtons
               title="导出报修频次"
@@ -97,6 +102,17 @@ function Report({ estateId }: { estateId: string }) {
         )}
       </RemoteView>
     </>
+  );
+}
+
+/** The rows repaired most often as bars, one 30 px band each. */
+function MostRepaired({ rows }: { rows: readonly FrequencyRow[] }) {
+  const chart = frequencyChart(rows);
+  return (
+    <View className="repair-chart">
+      <Text className="repair-chart__title">报修最多的 {chart.categories.length} 项</Text>
+      <Chart spec={chart} height={chart.categories.length * 30 + 40} />
+    </View>
   );
 }
 

@@ -130,6 +130,7 @@ function ResultsBody({ data, reload }: { data: SurveyResultsView; reload: () => 
           <Text className="section-title">各项服务满意度指数（0–100）</Text>
           <View className="result-card">
             <BarChart
+              name="各项服务满意度指数"
               bars={results.dimensions.map((d) => ({
                 label: d.label,
                 percent: d.index ?? 0,

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { questionTypeLabels, type QuestionResult } from '@linli/shared';
-import { BarChart, toneOfIndex, type Bar } from './bar-chart';
+import { questionTypeLabels, type PercentBar, type QuestionResult } from '@linli/shared';
+import { BarChart, toneOfIndex } from './bar-chart';
 
 const share = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);
 
-function scoreBars(counts: readonly number[], answered: number, label: (i: number) => string): Bar[] {
+function scoreBars(counts: readonly number[], answered: number, label: (i: number) => string): PercentBar[] {
   return counts.map((count, i) => ({
     label: label(i),
     percent: share(count, answered),
@@ -32,11 +32,19 @@ export function QuestionResultCard({ result, index }: { result: QuestionResult; 
 function Distribution({ result }: { result: QuestionResult }) {
   switch (result.type) {
     case 'rating':
-      return <BarChart bars={scoreBars(result.counts, result.answered, (i) => `${i + 1} 星`).reverse()} />;
+      return (
+        <BarChart
+          name={result.title}
+          bars={scoreBars(result.counts, result.answered, (i) => `${i + 1} 星`).reverse()}
+        />
+      );
     case 'nps':
       return (
         <>
-          <BarChart bars={scoreBars(result.counts, result.answered, (i) => `${i} 分`).reverse()} />
+          <BarChart
+            name={result.title}
+            bars={scoreBars(result.counts, result.answered, (i) => `${i} 分`).reverse()}
+          />
           <Text className="result-card__meta">
             推荐者 {result.promoters} · 中立者 {result.passives} · 贬损者 {result.detractors}
           </Text>
@@ -46,6 +54,7 @@ function Distribution({ result }: { result: QuestionResult }) {
     case 'multiple':
       return (
         <BarChart
+          name={result.title}
           bars={result.options.map((o) => ({
             label: o.label,
             percent: o.percent,
@@ -68,6 +77,7 @@ function Distribution({ result }: { result: QuestionResult }) {
     case 'matrix':
       return (
         <BarChart
+          name={result.title}
           bars={result.rows.map((row) => {
             const index = row.mean === null ? null : Math.round(((row.mean - 1) / 4) * 1000) / 10;
             return {

@@ -1,9 +1,16 @@
 import { Text, View } from '@tarojs/components';
-import { formatYuan, type CompanyEstateRow, type CompanyView, type Role } from '@linli/shared';
+import {
+  companyCollectionChart,
+  formatYuan,
+  type CompanyEstateRow,
+  type CompanyView,
+  type Role,
+} from '@linli/shared';
 import { RemoteView } from '../../components/remote-view';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { Chart } from '../components/chart';
 import { DASHBOARD_VIEWERS } from './dashboard-panel';
 import './company-panel.css';
 
@@ -111,6 +118,24 @@ function CompanyTable({
         <Text className="company__name">合计</Text>
         <Cells row={totals} show={show} />
       </View>
+      {show.collection ? (
+        <>
+          <Text className="company__title company__title--chart">各小区本月收缴率（按金额）</Text>
+          <EstatesChart estates={view.estates} onOpen={onOpen} />
+        </>
+      ) : null}
     </View>
   );
+}
+
+/** Each estate's rate as a column; tapping one opens that estate's 工作台 like its row does. */
+function EstatesChart({
+  estates,
+  onOpen,
+}: {
+  estates: readonly CompanyEstateRow[];
+  onOpen: (estateId: string) => void;
+}) {
+  const chart = companyCollectionChart(estates);
+  return <Chart spec={chart} height={150} onSelect={(i) => chart.keys?.[i] && onOpen(chart.keys[i])} />;
 }

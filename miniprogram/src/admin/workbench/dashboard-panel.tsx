@@ -1,7 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
+  alarmsChart,
+  arrearsChart,
+  collectionChart,
   formatYuan,
+  noticeReadsChart,
+  surveyChart,
+  workOrdersChart,
   type DashboardAlarms,
   type DashboardArrears,
   type DashboardCollection,
@@ -14,6 +20,7 @@ import {
 } from '@linli/shared';
 import type { ReactNode } from 'react';
 import { RemoteView } from '../../components/remote-view';
+import { Chart, ChartLegend } from '../components/chart';
 import { useRemote } from '../../hooks/use-remote';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { call } from '../../services/api';
@@ -85,60 +92,13 @@ function Tile({
   );
 }
 
-/** One bar of a tile's chart: its share of `max`, and the figure; tapping opens that filter. */
-function BarRow({
-  label,
-  value,
-  share,
-  url,
-  hot = false,
-}: {
-  label: string;
-  value: string;
-  share: number;
-  url?: string;
-  hot?: boolean;
-}) {
-  const width = `${Math.round(Math.min(1, Math.max(0, share)) * 100)}%`;
+/** A chart on the left, its figures written out (and tappable) on the right. */
+function ChartBeside({ chart, rows }: { chart: ReactNode; rows: ReactNode }) {
   return (
-    <View className="dashboard__bar-row" onClick={url ? go(url) : undefined}>
-      <Text className="dashboard__bar-label">{label}</Text>
-      <View className="dashboard__bar dashboard__bar--row">
-        <View
-          className={hot ? 'dashboard__bar-fill dashboard__bar-fill--hot' : 'dashboard__bar-fill'}
-          style={{ width }}
-        />
-      </View>
-      <Text className="dashboard__bar-value">
-        {value}
-        {url ? ' ›' : ''}
-      </Text>
+    <View className="dashboard__split">
+      <View className="dashboard__chart">{chart}</View>
+      <View className="dashboard__legend">{rows}</View>
     </View>
-  );
-}
-
-const shareOf = (count: number, max: number) => (max > 0 ? count / max : 0);
-
-/** A bar chart of counts, each bar against the largest. */
-function CountBars({
-  bars,
-}: {
-  bars: Array<{ key: string; label: string; count: number; url: string; hot?: boolean }>;
-}) {
-  const max = Math.max(0, ...bars.map((b) => b.count));
-  return (
-    <>
-      {bars.map((bar) => (
-        <BarRow
-          key={bar.key}
-          label={bar.label}
-          value={String(bar.count)}
-          share={shareOf(bar.count, max)}
-          url={bar.url}
-          hot={bar.hot}
-        />
-      ))}
-    </>
   );
 }
 
@@ -150,36 +110,44 @@ function CollectionTile({ collection }: { collection: DashboardCollection }) {
       label={`${collection.period} 收缴率（按金额）`}
       badge={{ text: `目标 ${collection.targetPercent}%`, behind: !collection.onTarget }}
     >
-      <Text className="dashboard__big">{collection.rateByAmount.percent ?? '—'}</Text>
-      <View className="dashboard__bar">
-        <View className="dashboard__bar-fill" style={{ width: collection.rateByAmount.percent ?? '0%' }} />
-        <View className="dashboard__bar-target" style={{ left: `${collection.targetPercent}%` }} />
-      </View>
-      <Text className="dashboard__note">
-        实收 {formatYuan(collection.paidFen)} / 应收 {formatYuan(collection.receivableFen)} · 按户{' '}
-        {collection.rateByHousehold.percent ?? '—'}
-      </Text>
-      <Text className="dashboard__note">
-        今日结清 {collection.settledToday.bills} 笔，{formatYuan(collection.settledToday.paidFen)}
-      </Text>
+      <ChartBeside
+        chart={<Chart spec={collectionChart(collection)} height={120} />}
+        rows={
+          <>
+            <Text
+              className={
+                collection.onTarget ? 'dashboard__figure' : 'dashboard__figure dashboard__figure--behind'
+              }
+            >
+              按金额 {collection.rateByAmount.percent ?? '—'}
+            </Text>
+            <Text className="dashboard__figure">按户 {collection.rateByHousehold.percent ?? '—'}</Text>
+            <Text className="dashboard__note">
+              实收 {formatYuan(collection.paidFen)} / 应收 {formatYuan(collection.receivableFen)}
+            </Text>
+            <Text className="dashboard__note">
+              今日结清 {collection.settledToday.bills} 笔，{formatYuan(collection.settledToday.paidFen)}
+            </Text>
+          </>
+        }
+      />
     </Tile>
   );
 }
 
 function ArrearsTile({ arrears }: { arrears: DashboardArrears }) {
-  const max = Math.max(0, ...arrears.buckets.map((b) => b.outstandingFen));
+  const chart = arrearsChart(arrears);
   return (
     <Tile kind="arrears" url="/admin/collection/index?tab=aging" label={`欠费 · ${arrears.households} 户`}>
       <Text className="dashboard__big dashboard__big--warn">{formatYuan(arrears.outstandingFen)}</Text>
-      {arrears.buckets.map((bucket) => (
-        <BarRow
-          key={bucket.bucket}
-          label={bucket.label}
-          value={`${bucket.households} 户 · ${formatYuan(bucket.outstandingFen)}`}
-          share={shareOf(bucket.outstandingFen, max)}
-          hot={bucket.bucket !== 'current'}
-        />
-      ))}
+      <Chart spec={chart} height={140} empty="没有欠费" />
+      <ChartLegend
+        spec={chart}
+        rows={arrears.buckets.map((bucket) => ({
+          label: bucket.label,
+          value: `${bucket.households} 户 · ${formatYuan(bucket.outstandingFen)}`,
+        }))}
+      />
     </Tile>
   );
 }
@@ -187,6 +155,8 @@ function ArrearsTile({ arrears }: { arrears: DashboardArrears }) {
 const ordersUrl = (query: string) => `/admin/workorders/index?${query}`;
 
 function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
+  const chart = workOrdersChart(workOrders);
+  const open = (group: string) => go(ordersUrl(`group=${group}`));
   return (
     <Tile
       kind="workorders"
@@ -197,9 +167,28 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
         behind: workOrders.breached > 0,
       }}
     >
-      <Text className="dashboard__big">{workOrders.open}</Text>
-      <CountBars
-        bars={workOrders.byGroup.map((g) => ({ ...g, key: g.group, url: ordersUrl(`group=${g.group}`) }))}
+      <ChartBeside
+        chart={
+          <Chart
+            spec={chart}
+            height={130}
+            empty="没有未完成工单"
+            onSelect={(i) => open(workOrders.byGroup[i]!.group)()}
+          />
+        }
+        rows={
+          <>
+            <Text className="dashboard__big">{workOrders.open}</Text>
+            <ChartLegend
+              spec={chart}
+              rows={workOrders.byGroup.map((g) => ({
+                label: g.label,
+                value: String(g.count),
+                onOpen: open(g.group),
+              }))}
+            />
+          </>
+        }
       />
       <View className="dashboard__links">
         <Text className="dashboard__link" onClick={go(ordersUrl('group=open&risk=at_risk'))}>
@@ -217,6 +206,8 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
 }
 
 function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
+  const chart = alarmsChart(alarms);
+  const open = (severity: string) => go(`/admin/alarms/index?severity=${severity}`);
   return (
     <Tile
       kind="alarms"
@@ -224,16 +215,30 @@ function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
       label="设备告警（未恢复）"
       badge={{ text: `未确认 ${alarms.unacked}`, behind: alarms.unacked > 0 }}
     >
-      <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
-        {alarms.active}
-      </Text>
-      <CountBars
-        bars={alarms.bySeverity.map((s) => ({
-          ...s,
-          key: s.severity,
-          url: `/admin/alarms/index?severity=${s.severity}`,
-          hot: s.severity === 'critical' || s.severity === 'major',
-        }))}
+      <ChartBeside
+        chart={
+          <Chart
+            spec={chart}
+            height={130}
+            empty="没有未恢复的告警"
+            onSelect={(i) => open(alarms.bySeverity[i]!.severity)()}
+          />
+        }
+        rows={
+          <>
+            <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
+              {alarms.active}
+            </Text>
+            <ChartLegend
+              spec={chart}
+              rows={alarms.bySeverity.map((s) => ({
+                label: s.label,
+                value: String(s.count),
+                onOpen: open(s.severity),
+              }))}
+            />
+          </>
+        }
       />
     </Tile>
   );
@@ -263,17 +268,18 @@ function ServiceDeskTile({ desk }: { desk: DashboardServiceDesk }) {
 }
 
 function NoticesTile({ notices }: { notices: DashboardNotice[] }) {
+  const chart = noticeReadsChart(notices);
   return (
     <Tile kind="notices" url="/admin/notices/index" label="通知阅读率（按户）">
-      {notices.map((notice) => (
-        <BarRow
-          key={notice.noticeId}
-          label={notice.title}
-          value={`${notice.readRate.percent ?? '—'}（${notice.readRate.numerator}/${notice.readRate.denominator}）`}
-          share={shareOf(notice.readRate.numerator, notice.readRate.denominator)}
-          url={`/admin/notice-stats/index?id=${encodeURIComponent(notice.noticeId)}`}
-        />
-      ))}
+      <Chart spec={chart} height={Math.max(90, notices.length * 34 + 30)} empty="还没有住户阅读" />
+      <ChartLegend
+        spec={chart}
+        rows={notices.map((notice) => ({
+          label: notice.title,
+          value: `${notice.readRate.percent ?? '—'}（${notice.readRate.numerator}/${notice.readRate.denominator}）`,
+          onOpen: go(`/admin/notice-stats/index?id=${encodeURIComponent(notice.noticeId)}`),
+        }))}
+      />
     </Tile>
   );
 }
@@ -286,12 +292,17 @@ function SurveyTile({ survey }: { survey: DashboardSurvey }) {
       label={`满意度 · ${survey.title}`}
       badge={{ text: survey.phaseLabel, behind: false }}
     >
-      <Text className="dashboard__big">{survey.overallIndex ?? '—'}</Text>
-      <Text className="dashboard__note">满意度指数（0–100）</Text>
-      <BarRow
-        label="参与率"
-        value={`${survey.rate.percent}%（${survey.rate.read}/${survey.rate.total} 户）`}
-        share={shareOf(survey.rate.read, survey.rate.total)}
+      <ChartBeside
+        chart={<Chart spec={surveyChart(survey)} height={120} />}
+        rows={
+          <>
+            <Text className="dashboard__figure">满意度指数 {survey.overallIndex ?? '—'}</Text>
+            <Text className="dashboard__note">满分 100</Text>
+            <Text className="dashboard__note">
+              参与率 {survey.rate.percent}%（{survey.rate.read}/{survey.rate.total} 户）
+            </Text>
+          </>
+        }
       />
     </Tile>
   );

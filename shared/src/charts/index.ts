@@ -1,0 +1,4 @@
+export * from './spec';
+export * from './dashboard';
+export * from './analytics';
+export * from './bars';
