@@ -96,6 +96,8 @@ describe('billing in Chromium', () => {
     expect(months!.ink).toBeGreaterThan(500);
     await settled(finance);
     await screenshot(finance, 'billing-collection');
+    await visible(finance, '.stats-card', '各账期收缴率').scrollIntoViewIfNeeded();
+    await screenshot(finance, 'billing-collection-chart');
 
     // The owner of 1-1-1201 finds this month's bills in 缴费, each line with its formula.
     const owner = await phonePage(browser);

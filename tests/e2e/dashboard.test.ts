@@ -203,6 +203,10 @@ describe('工作台 dashboard in Chromium', () => {
     expect(companyText).toContain(formatYuan(company.totals.arrears!.outstandingFen));
     await shot(page.locator('.company'), 'dashboard-company');
     await shot(page.locator('.dashboard'), 'dashboard-admin');
+    // The page scrolls inside its own container: the lower tiles get their own pictures.
+    for (const kind of ['alarms', 'notices', 'survey']) {
+      await shot(page.locator(`.dashboard__card--${kind}`), `dashboard-admin-${kind}`);
+    }
 
     const text = await page.locator('.dashboard').innerText();
     expect(text).toContain(`未确认 ${dash.alarms!.unacked}`);

@@ -31,24 +31,27 @@ export interface DrawnChart {
 
 /**
  * The charts visible inside `scope`, read back from their canvases: what each says it shows and
- * how much of it was painted, so a test can tell a drawn chart from an empty canvas.
+ * how much of it was painted, so a test can tell a drawn chart from an empty canvas. uCharts draws
+ * on a timer after layout, so this reads again (for up to 5 s) until every canvas shows something.
  */
 export async function drawnCharts(page: Page, scope: string): Promise<DrawnChart[]> {
   await settled(page);
-  return page
-    .locator(`${scope} .chart`)
-    .filter({ visible: true })
-    .evaluateAll((charts) =>
-      charts.map((chart) => {
+  const charts = page.locator(`${scope} .chart`).filter({ visible: true });
+  const read = () =>
+    charts.evaluateAll((elements) =>
+      elements.map((chart) => {
         const canvas = chart.querySelector('canvas');
         const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
         let ink = 0;
         for (let i = 0; pixels && i < pixels.length; i += 4) {
-          const painted =
-            pixels[i + 3]! > 0 && (pixels[i]! < 235 || pixels[i + 1]! < 235 || pixels[i + 2]! < 235);
-          if (painted) ink++;
+          const painted = pixels[i]! < 235 || pixels[i + 1]! < 235 || pixels[i + 2]! < 235;
+          if (pixels[i + 3]! > 0 && painted) ink++;
         }
         return { summary: chart.getAttribute('data-summary') ?? '', ink };
       }),
     );
+  for (const deadline = Date.now() + 5000; ; await page.waitForTimeout(100)) {
+    const drawn = await read();
+    if (drawn.every((chart) => chart.ink > 0) || Date.now() > deadline) return drawn;
+  }
 }

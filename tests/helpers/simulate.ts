@@ -135,6 +135,8 @@ export interface LoadedPage {
   waitUntil(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Tap the innermost element showing `target`, or the first match of `{ selector }`. */
   tap(target: string | { selector: string }): void;
+  /** Elements of the rendered WXML matching `selector` (e.g. the canvases a chart draws on). */
+  all(selector: string): Element[];
   /** URLs the page asked to open (navigateTo, redirectTo, switchTab, reLaunch). */
   navigations(): string[];
   /** Taro node names the build has no template for: WeChat would draw nothing there. */
@@ -196,6 +198,7 @@ export async function loadWeappPage(
       if (!element) throw new Error(`nothing to tap for ${JSON.stringify(target)}. Page: ${text()}`);
       tap(element);
     },
+    all: (selector) => Array.from(page.dom.querySelectorAll(selector)),
     navigations: () => [...state.navigations],
     missingTemplates: () => [...state.missingTemplates].sort(),
     async unload() {

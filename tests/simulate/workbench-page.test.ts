@@ -14,6 +14,18 @@ describe('工作台 (admin/workbench/index, staff subpackage) in the weapp build
     expect(page.missingTemplates()).toEqual([]);
   });
 
+  test('renders the 今日概览 charts as WeChat canvases, and words where a chart has nothing to draw', async () => {
+    page = await loadWeappPage('admin/workbench/index', { openid: 'demo-admin' });
+    await page.waitForText('今日概览');
+    // This runtime's seed has no bills or orders yet: the collection arc draws (0% is a figure),
+    // the empty ring and columns say so in words instead of drawing nothing.
+    await page.waitUntil(() => page!.all('wx-canvas').length === 1, 'the collection arc rendered');
+    expect(page.text()).toContain('没有未完成工单');
+    expect(page.text()).toContain('没有欠费');
+    expect(page.text()).not.toContain('各小区本月收缴率');
+    expect(page.missingTemplates()).toEqual([]);
+  });
+
   test('turns an owner away with a message instead of staff data', async () => {
     page = await loadWeappPage('admin/workbench/index', { openid: 'demo-owner-1' });
     await page.waitForText('仅物业员工可使用工作台');

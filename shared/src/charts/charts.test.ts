@@ -79,6 +79,7 @@ describe('dashboard charts', () => {
     expect(spec.categories).toEqual(['未到期', '0–30 天', '31–90 天', '90 天以上']);
     expect(spec.series[0]!.data).toEqual([0, 1, 39_064.45, 0]);
     expect(spec.series[0]!.tones).toEqual(['info', 'warn', 'bad', 'bad']);
+    expect(spec.series[0]!.labels).toEqual(['', '¥1.00', '¥39,064.45', '']);
     expect(spec.summary).toContain('¥39,065.45');
   });
 

@@ -47,6 +47,7 @@ export function arrearsChart(arrears: DashboardArrears): ChartSpec {
         name: '欠费金额',
         data: arrears.buckets.map((b) => yuanOf(b.outstandingFen)),
         tones: arrears.buckets.map((b) => agingTones[b.bucket]),
+        labels: arrears.buckets.map((b) => (b.outstandingFen ? formatYuan(b.outstandingFen) : '')),
       },
     ],
     unit: '元',

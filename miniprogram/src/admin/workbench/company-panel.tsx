@@ -118,17 +118,15 @@ function CompanyTable({
         <Text className="company__name">合计</Text>
         <Cells row={totals} show={show} />
       </View>
-      {show.collection ? (
-        <>
-          <Text className="company__title company__title--chart">各小区本月收缴率（按金额）</Text>
-          <EstatesChart estates={view.estates} onOpen={onOpen} />
-        </>
-      ) : null}
+      {show.collection ? <EstatesChart estates={view.estates} onOpen={onOpen} /> : null}
     </View>
   );
 }
 
-/** Each estate's rate as a column; tapping one opens that estate's 工作台 like its row does. */
+/**
+ * Each estate's rate as a column; tapping one opens that estate's 工作台 like its row does.
+ * Left out while no estate has anything billed this month.
+ */
 function EstatesChart({
   estates,
   onOpen,
@@ -137,5 +135,11 @@ function EstatesChart({
   onOpen: (estateId: string) => void;
 }) {
   const chart = companyCollectionChart(estates);
-  return <Chart spec={chart} height={150} onSelect={(i) => chart.keys?.[i] && onOpen(chart.keys[i])} />;
+  if (chart.categories.length === 0) return null;
+  return (
+    <>
+      <Text className="company__title company__title--chart">各小区本月收缴率（按金额）</Text>
+      <Chart spec={chart} height={150} onSelect={(i) => chart.keys?.[i] && onOpen(chart.keys[i])} />
+    </>
+  );
 }

@@ -93,12 +93,15 @@ export function uchartsOptions(spec: ChartSpec, box: CanvasBox): Record<string, 
     name: s.name,
     color: colorOf(i, s.tone),
     data: s.tones ? s.data.map((value, j) => ({ value, color: colorOf(i, s.tones?.[j]) })) : s.data,
-    ...(s.labels ? { formatter: (_value: number, index: number) => s.labels?.[index] ?? '' } : {}),
+    // A caption per bar when the spec gives one; otherwise the value, with % where it is a rate.
+    formatter: (value: number, index: number) =>
+      s.labels ? (s.labels[index] ?? '') : spec.unit === '%' ? `${value}%` : String(value),
   }));
   const valueAxis = { min: 0, ...(spec.max === undefined ? {} : { max: spec.max }) };
-  // Captions are the point of labelled bars; bare values only while they do not crowd the axis.
+  // Captions are the point of labelled bars; bare values only while they do not crowd the chart.
   const captioned = spec.series.some((s) => s.labels);
-  const dataLabel = captioned || spec.categories.length <= 8;
+  // Side-by-side columns would print their values over each other: those show them on tap.
+  const dataLabel = captioned || (spec.series.length === 1 && spec.categories.length <= 8);
   if (spec.kind === 'bar') {
     return {
       ...base,
