@@ -10,6 +10,11 @@ export async function tapTab(page: Page, text: string): Promise<void> {
   await page.locator('.segment-tab', { hasText: text }).filter({ visible: true }).first().click();
 }
 
+/** Tap a ChoiceChips chip: a list card the page slid over may show the same words (a category). */
+export async function tapChip(page: Page, text: string): Promise<void> {
+  await page.locator('.choice-chip', { hasText: text }).filter({ visible: true }).first().click();
+}
+
 /**
  * Wait until the page slide (navigateTo / navigateBack) has finished, so a screenshot shows one
  * page, not two halves. Endless animations (a spinner) are not transitions and are ignored.

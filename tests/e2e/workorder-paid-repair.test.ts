@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap, tapTab } from './taro-page';
+import { settled, tap, tapChip, tapTab } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -26,7 +26,7 @@ async function report(owner: Page, category: string, description: string) {
   await tap(owner, '我要报修');
   await owner.locator('.photo-grid__add').filter({ visible: true }).waitFor();
   await settled(owner);
-  await tap(owner, category);
+  await tapChip(owner, category);
   await owner.locator('.text-area textarea').filter({ visible: true }).fill(description);
   await tap(owner, '提交报修');
   await owner.getByText('报修已提交，工单号', { exact: false }).filter({ visible: true }).waitFor();

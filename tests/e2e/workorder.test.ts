@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildDemoData } from '@linli/cloudfunctions/src/local/seed/demo-estate';
 import { devLogin, phonePage, screenshot } from '../helpers/browser';
 import type { LocalServer } from '../helpers/local-server';
-import { settled, tap, tapTab } from './taro-page';
+import { settled, tap, tapChip, tapTab } from './taro-page';
 import { closeServerAndBrowser, openServerAndBrowser } from '../helpers/e2e-session';
 
 jest.setTimeout(240_000);
@@ -43,7 +43,7 @@ describe('a repair from report to rating in Chromium', () => {
     await tap(owner, '我要报修');
     await owner.locator('.photo-grid__add').filter({ visible: true }).waitFor();
     await settled(owner); // the report page has slid in: its photo tile stays put for the tap
-    await tap(owner, '水管水暖');
+    await tapChip(owner, '水管水暖');
     await owner.locator('.text-area textarea').filter({ visible: true }).fill(LEAK);
     const chooser = owner.waitForEvent('filechooser');
     await owner.locator('.photo-grid__add').filter({ visible: true }).click();
