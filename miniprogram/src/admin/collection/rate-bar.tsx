@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { Rate } from '@linli/shared';
 
 /**
- * A rate as a plain CSS bar. A chart library that runs in both WeChat and H5 (ECharts, F2) would
- * add hundreds of KB to the staff subpackage for what a bar of the right width already shows.
+ * One rate as a progress bar inside a card, next to its figures in words. Charts that compare
+ * several values (months, segments, buildings) use <Chart>; a single share needs no canvas.
  */
 export function RateBar({ label, rate, detail }: { label: string; rate: Rate; detail: string }) {
   const width = rate.denominator > 0 ? Math.min(100, (rate.numerator / rate.denominator) * 100) : 0;
