@@ -58,9 +58,10 @@ describe('analytics in Chromium', () => {
     }
     expect(await card.innerText()).toContain(chronic.effect.reminded.percent ?? '—');
     // The segment ring is drawn from the same counts.
-    const [ring] = await drawnCharts(page, '.habit-overview');
+    const [ring] = await drawnCharts(page, '.chart-beside');
+    const households = before.segments.reduce((n, s) => n + s.households, 0);
     expect(ring!.summary).toBe(
-      `缴费习惯分群：${before.segments.map((s) => `${s.label} ${s.households} 户`).join('，')}`,
+      `缴费习惯分群 ${households} 户：${before.segments.map((s) => `${s.label} ${s.households}`).join('，')}`,
     );
     expect(ring!.ink).toBeGreaterThan(500);
     await inView(page, '.habit-card', '提前缴');
@@ -109,6 +110,8 @@ describe('analytics in Chromium', () => {
     expect(await planned.innerText()).toContain('近 90 天报修 5 次，超过阈值 3 次');
 
     await tap(page, '报修频次分析（按设备、类别、位置） ›');
+    // The lifecycle page has a GATE-02 card too: wait for this page's own chart first.
+    await page.locator('.repair-chart').filter({ visible: true }).waitFor();
     const row = visibleCard(page, '.fac-card', 'GATE-02');
     await row.waitFor();
     const text = await row.innerText();
@@ -130,9 +133,11 @@ describe('analytics in Chromium', () => {
     );
 
     await tap(page, '按位置');
-    await visibleCard(page, '.fac-card', '北门')
-      .waitFor()
-      .catch(() => undefined);
+    // The gate stands at the estate entrance: that place leads the locations, in cards and bars.
+    const place = report.byLocation[0]!;
+    await visibleCard(page, '.fac-card', place.label).waitFor();
+    const [places] = await drawnCharts(page, '.repair-chart');
+    expect(places!.summary).toContain(`${place.label} ${place.count} 次`);
     await settled(page);
     await screenshot(page, 'analytics-repair-frequency-locations');
   });

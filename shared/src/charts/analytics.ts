@@ -1,7 +1,8 @@
 import type { CollectionRow } from '../api/billing';
 import type { PaymentSegment, SegmentSummary } from '../analytics/payment-segments';
 import type { FrequencyRow } from '../analytics/repair-frequency';
-import { percentOf, shortLabel, type ChartSpec, type ChartTone } from './spec';
+import type { PaymentHabit } from '../billing/payment-habits';
+import { countRing, percentOf, shortLabel, type ChartSpec, type ChartTone } from './spec';
 
 /** 收缴率 of each row of the collection report (by month, building or item), both definitions side by side. */
 export function collectionRowsChart(rows: readonly CollectionRow[]): ChartSpec {
@@ -32,23 +33,31 @@ const segmentTones: Record<PaymentSegment, ChartTone> = {
 };
 
 /** Households per payment segment, in the order of the cards below it. */
-export function segmentsChart(
+export const segmentsChart = (
   segments: readonly Pick<SegmentSummary, 'segment' | 'label' | 'households'>[],
-): ChartSpec {
-  return {
-    kind: 'ring',
-    categories: segments.map((s) => s.label),
-    series: [
-      {
-        name: '住户',
-        data: segments.map((s) => s.households),
-        tones: segments.map((s) => segmentTones[s.segment]),
-      },
-    ],
-    unit: '户',
-    summary: `缴费习惯分群：${segments.map((s) => `${s.label} ${s.households} 户`).join('，')}`,
-  };
-}
+): ChartSpec =>
+  countRing(
+    segments.map((s) => ({ label: s.label, count: s.households, tone: segmentTones[s.segment] })),
+    '缴费习惯分群',
+    '户',
+  );
+
+const habitTones: Record<PaymentHabit, ChartTone> = {
+  early: 'good',
+  on_time: 'info',
+  late: 'bad',
+  no_history: 'muted',
+};
+
+/** 收缴统计's 缴费习惯 tab: households by habit. */
+export const habitsChart = (
+  summary: ReadonlyArray<{ habit: PaymentHabit; label: string; households: number }>,
+): ChartSpec =>
+  countRing(
+    summary.map((s) => ({ label: s.label, count: s.households, tone: habitTones[s.habit] })),
+    '住户缴费习惯',
+    '户',
+  );
 
 /** The rows repaired most often, as horizontal bars; flagged ones red, repeated ones amber. */
 export function frequencyChart(rows: readonly FrequencyRow[], top = 8): ChartSpec {

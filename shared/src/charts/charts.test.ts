@@ -1,6 +1,6 @@
 import { rateOf } from '../billing/collection-stats';
 import { fen } from '../money/money';
-import { frequencyChart, segmentsChart, collectionRowsChart } from './analytics';
+import { collectionRowsChart, frequencyChart, habitsChart, segmentsChart } from './analytics';
 import { percentBarsChart } from './bars';
 import {
   alarmsChart,
@@ -67,7 +67,6 @@ describe('dashboard charts', () => {
   it('draws arrears in yuan per age bucket, older buckets hotter', () => {
     const spec = arrearsChart({
       outstandingFen: fen(3_906_545),
-      households: 51,
       buckets: [
         { bucket: 'current', label: '未到期', households: 0, outstandingFen: fen(0) },
         { bucket: 'd0_30', label: '逾期 0–30 天', households: 1, outstandingFen: fen(100) },
@@ -193,6 +192,13 @@ describe('analysis charts', () => {
       { segment: 'chronic', label: '长期拖欠', households: 2 },
     ]);
     expect(spec.series[0]).toMatchObject({ data: [10, 2], tones: ['good', 'bad'] });
+    expect(spec.summary).toBe('缴费习惯分群 12 户：提前缴 10，长期拖欠 2');
+    expect(
+      habitsChart([
+        { habit: 'late', label: '逾期缴费', households: 3 },
+        { habit: 'no_history', label: '暂无记录', households: 1 },
+      ]).series[0],
+    ).toMatchObject({ data: [3, 1], tones: ['bad', 'muted'] });
   });
 
   it('charts the most repaired rows first, flagged ones red and repeated ones amber', () => {

@@ -9,7 +9,7 @@ import type {
 } from '../dashboard/overview';
 import { formatYuan } from '../money/money';
 import type { Severity } from '../iot/rules';
-import { percentOf, shortLabel, yuanOf, type ChartSpec, type ChartTone } from './spec';
+import { countRing, percentOf, shortLabel, yuanOf, type ChartSpec, type ChartTone } from './spec';
 
 /** The month's 收缴率 as an arc filled to the rate, green once the target is reached. */
 export function collectionChart(collection: DashboardCollection): ChartSpec {
@@ -37,8 +37,8 @@ const agingTones: Record<AgingBucket, ChartTone> = {
   d90_plus: 'bad',
 };
 
-/** Money owed by age, in yuan: the older the bucket, the hotter its column. */
-export function arrearsChart(arrears: DashboardArrears): ChartSpec {
+/** Money owed by age, in yuan: the older the bucket, the hotter its column (工作台 and 账龄). */
+export function arrearsChart(arrears: Pick<DashboardArrears, 'outstandingFen' | 'buckets'>): ChartSpec {
   return {
     kind: 'column',
     categories: arrears.buckets.map((b) => b.label.replace('逾期 ', '')),
@@ -54,22 +54,6 @@ export function arrearsChart(arrears: DashboardArrears): ChartSpec {
     summary: `欠费 ${formatYuan(arrears.outstandingFen)}：${arrears.buckets
       .map((b) => `${b.label} ${formatYuan(b.outstandingFen)}`)
       .join('，')}`,
-  };
-}
-
-/** A ring of counts, slices in the same order as the list beside it (which writes the total out). */
-function countRing(
-  slices: ReadonlyArray<{ label: string; count: number; tone: ChartTone }>,
-  name: string,
-  unit: string,
-): ChartSpec {
-  const total = slices.reduce((n, s) => n + s.count, 0);
-  return {
-    kind: 'ring',
-    categories: slices.map((s) => s.label),
-    series: [{ name, data: slices.map((s) => s.count), tones: slices.map((s) => s.tone) }],
-    unit,
-    summary: `${name} ${total} ${unit}：${slices.map((s) => `${s.label} ${s.count}`).join('，')}`,
   };
 }
 

@@ -56,3 +56,19 @@ export const yuanOf = (fen: number): number => Math.round(fen) / 100;
 /** Long category names squeezed onto an axis; the full name stays in the list beside the chart. */
 export const shortLabel = (label: string, max = 6): string =>
   [...label].length > max ? `${[...label].slice(0, max - 1).join('')}…` : label;
+
+/** A ring of counts, slices in the same order as the list beside it (which writes the total out). */
+export function countRing(
+  slices: ReadonlyArray<{ label: string; count: number; tone: ChartTone }>,
+  name: string,
+  unit: string,
+): ChartSpec {
+  const total = slices.reduce((n, s) => n + s.count, 0);
+  return {
+    kind: 'ring',
+    categories: slices.map((s) => s.label),
+    series: [{ name, data: slices.map((s) => s.count), tones: slices.map((s) => s.tone) }],
+    unit,
+    summary: `${name} ${total} ${unit}：${slices.map((s) => `${s.label} ${s.count}`).join('，')}`,
+  };
+}

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { formatYuan } from '@linli/shared';
+import { arrearsChart, formatYuan } from '@linli/shared';
 import { EmptyState } from '../../components/empty-state';
 import { Cell, CellGroup } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { AmountBar } from './rate-bar';
-
-const tones = { current: 'green', d0_30: 'amber', d31_90: 'amber', d90_plus: 'red' } as const;
+import { Chart, ChartLegend } from '../components/chart';
 
 /** 账龄: how long the open amounts have been overdue, and who owes most. */
 export function AgingReport({ estateId }: { estateId: string }) {
@@ -15,25 +13,21 @@ export function AgingReport({ estateId }: { estateId: string }) {
   return (
     <RemoteView remote={report}>
       {(view) => {
-        const largest = Math.max(1, ...view.buckets.map((b) => b.outstandingFen));
+        const chart = arrearsChart({ outstandingFen: view.totalOutstandingFen, buckets: view.buckets });
         return (
           <>
             <View className="stats-card">
               <Text className="stats-card__title">
                 欠费合计 {formatYuan(view.totalOutstandingFen)}（截至 {view.asOf}）
               </Text>
-              {view.buckets.map((bucket) => (
-                <View key={bucket.bucket} className="aging-row">
-                  <View className="rate-bar__head">
-                    <Text className="rate-bar__label">{bucket.label}</Text>
-                    <Text className="rate-bar__percent">{formatYuan(bucket.outstandingFen)}</Text>
-                  </View>
-                  <AmountBar share={bucket.outstandingFen / largest} tone={tones[bucket.bucket]} />
-                  <Text className="rate-bar__detail">
-                    {bucket.households} 户 · {bucket.bills} 张账单
-                  </Text>
-                </View>
-              ))}
+              <Chart spec={chart} height={150} empty="没有欠费" />
+              <ChartLegend
+                spec={chart}
+                rows={view.buckets.map((bucket) => ({
+                  label: bucket.label,
+                  value: `${bucket.households} 户 · ${bucket.bills} 张 · ${formatYuan(bucket.outstandingFen)}`,
+                }))}
+              />
             </View>
             {view.households.length === 0 ? (
               <EmptyState title="没有欠费住户" glyph="✓" />

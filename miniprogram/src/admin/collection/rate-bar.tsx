@@ -20,15 +20,3 @@ export function RateBar({ label, rate, detail }: { label: string; rate: Rate; de
     </View>
   );
 }
-
-/** A share of the largest value, for bars that compare amounts (aging buckets). */
-export function AmountBar({ share, tone = 'green' }: { share: number; tone?: 'green' | 'amber' | 'red' }) {
-  return (
-    <View className="rate-bar__track">
-      <View
-        className={`rate-bar__fill rate-bar__fill--${tone}`}
-        style={{ width: `${Math.round(share * 100)}%` }}
-      />
-    </View>
-  );
-}

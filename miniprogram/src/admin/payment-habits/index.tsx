@@ -17,7 +17,7 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { recentRanges } from '../collection/period-range';
 import { RateBar } from '../collection/rate-bar';
-import { Chart, ChartLegend } from '../components/chart';
+import { Chart, ChartBeside, ChartLegend } from '../components/chart';
 import { SheetExportButtons } from '../components/export-bar';
 import { StaffPage, staffPageRoles } from '../components/staff-page';
 import '../collection/index.css';
@@ -204,20 +204,19 @@ function SegmentsOverview({
 }) {
   const chart = segmentsChart(segments);
   return (
-    <View className="habit-overview">
-      <View className="habit-overview__chart">
+    <ChartBeside
+      chart={
         <Chart spec={chart} height={130} empty="暂无住户" onSelect={(i) => onOpen(segments[i]!.segment)} />
-      </View>
-      <View className="habit-overview__legend">
-        <ChartLegend
-          spec={chart}
-          rows={segments.map((s) => ({
-            label: s.label,
-            value: `${s.households} 户`,
-            onOpen: s.households > 0 ? () => onOpen(s.segment) : undefined,
-          }))}
-        />
-      </View>
-    </View>
+      }
+    >
+      <ChartLegend
+        spec={chart}
+        rows={segments.map((s) => ({
+          label: s.label,
+          value: `${s.households} 户`,
+          onOpen: s.households > 0 ? () => onOpen(s.segment) : undefined,
+        }))}
+      />
+    </ChartBeside>
   );
 }

@@ -20,7 +20,7 @@ import {
 } from '@linli/shared';
 import type { ReactNode } from 'react';
 import { RemoteView } from '../../components/remote-view';
-import { Chart, ChartLegend } from '../components/chart';
+import { Chart, ChartBeside, ChartLegend } from '../components/chart';
 import { useRemote } from '../../hooks/use-remote';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { call } from '../../services/api';
@@ -92,16 +92,6 @@ function Tile({
   );
 }
 
-/** A chart on the left, its figures written out (and tappable) on the right. */
-function ChartBeside({ chart, rows }: { chart: ReactNode; rows: ReactNode }) {
-  return (
-    <View className="dashboard__split">
-      <View className="dashboard__chart">{chart}</View>
-      <View className="dashboard__legend">{rows}</View>
-    </View>
-  );
-}
-
 function CollectionTile({ collection }: { collection: DashboardCollection }) {
   return (
     <Tile
@@ -110,27 +100,22 @@ function CollectionTile({ collection }: { collection: DashboardCollection }) {
       label={`${collection.period} 收缴率（按金额）`}
       badge={{ text: `目标 ${collection.targetPercent}%`, behind: !collection.onTarget }}
     >
-      <ChartBeside
-        chart={<Chart spec={collectionChart(collection)} height={120} />}
-        rows={
-          <>
-            <Text
-              className={
-                collection.onTarget ? 'dashboard__figure' : 'dashboard__figure dashboard__figure--behind'
-              }
-            >
-              按金额 {collection.rateByAmount.percent ?? '—'}
-            </Text>
-            <Text className="dashboard__figure">按户 {collection.rateByHousehold.percent ?? '—'}</Text>
-            <Text className="dashboard__note">
-              实收 {formatYuan(collection.paidFen)} / 应收 {formatYuan(collection.receivableFen)}
-            </Text>
-            <Text className="dashboard__note">
-              今日结清 {collection.settledToday.bills} 笔，{formatYuan(collection.settledToday.paidFen)}
-            </Text>
-          </>
-        }
-      />
+      <ChartBeside chart={<Chart spec={collectionChart(collection)} height={120} />}>
+        <Text
+          className={
+            collection.onTarget ? 'dashboard__figure' : 'dashboard__figure dashboard__figure--behind'
+          }
+        >
+          按金额 {collection.rateByAmount.percent ?? '—'}
+        </Text>
+        <Text className="dashboard__figure">按户 {collection.rateByHousehold.percent ?? '—'}</Text>
+        <Text className="dashboard__note">
+          实收 {formatYuan(collection.paidFen)} / 应收 {formatYuan(collection.receivableFen)}
+        </Text>
+        <Text className="dashboard__note">
+          今日结清 {collection.settledToday.bills} 笔，{formatYuan(collection.settledToday.paidFen)}
+        </Text>
+      </ChartBeside>
     </Tile>
   );
 }
@@ -176,20 +161,17 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
             onSelect={(i) => open(workOrders.byGroup[i]!.group)()}
           />
         }
-        rows={
-          <>
-            <Text className="dashboard__big">{workOrders.open}</Text>
-            <ChartLegend
-              spec={chart}
-              rows={workOrders.byGroup.map((g) => ({
-                label: g.label,
-                value: String(g.count),
-                onOpen: open(g.group),
-              }))}
-            />
-          </>
-        }
-      />
+      >
+        <Text className="dashboard__big">{workOrders.open}</Text>
+        <ChartLegend
+          spec={chart}
+          rows={workOrders.byGroup.map((g) => ({
+            label: g.label,
+            value: String(g.count),
+            onOpen: open(g.group),
+          }))}
+        />
+      </ChartBeside>
       <View className="dashboard__links">
         <Text className="dashboard__link" onClick={go(ordersUrl('group=open&risk=at_risk'))}>
           即将超时 {workOrders.atRisk} ›
@@ -224,22 +206,19 @@ function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
             onSelect={(i) => open(alarms.bySeverity[i]!.severity)()}
           />
         }
-        rows={
-          <>
-            <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
-              {alarms.active}
-            </Text>
-            <ChartLegend
-              spec={chart}
-              rows={alarms.bySeverity.map((s) => ({
-                label: s.label,
-                value: String(s.count),
-                onOpen: open(s.severity),
-              }))}
-            />
-          </>
-        }
-      />
+      >
+        <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
+          {alarms.active}
+        </Text>
+        <ChartLegend
+          spec={chart}
+          rows={alarms.bySeverity.map((s) => ({
+            label: s.label,
+            value: String(s.count),
+            onOpen: open(s.severity),
+          }))}
+        />
+      </ChartBeside>
     </Tile>
   );
 }
@@ -292,18 +271,13 @@ function SurveyTile({ survey }: { survey: DashboardSurvey }) {
       label={`满意度 · ${survey.title}`}
       badge={{ text: survey.phaseLabel, behind: false }}
     >
-      <ChartBeside
-        chart={<Chart spec={surveyChart(survey)} height={120} />}
-        rows={
-          <>
-            <Text className="dashboard__figure">满意度指数 {survey.overallIndex ?? '—'}</Text>
-            <Text className="dashboard__note">满分 100</Text>
-            <Text className="dashboard__note">
-              参与率 {survey.rate.percent}%（{survey.rate.read}/{survey.rate.total} 户）
-            </Text>
-          </>
-        }
-      />
+      <ChartBeside chart={<Chart spec={surveyChart(survey)} height={120} />}>
+        <Text className="dashboard__figure">满意度指数 {survey.overallIndex ?? '—'}</Text>
+        <Text className="dashboard__note">满分 100</Text>
+        <Text className="dashboard__note">
+          参与率 {survey.rate.percent}%（{survey.rate.read}/{survey.rate.total} 户）
+        </Text>
+      </ChartBeside>
     </Tile>
   );
 }

@@ -106,3 +106,4 @@ export function Chart({
   );
 }
 export { ChartLegend, type LegendRow } from './chart-legend';
+export { ChartBeside } from './chart-beside';
