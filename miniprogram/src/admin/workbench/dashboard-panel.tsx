@@ -8,6 +8,7 @@ import {
   noticeReadsChart,
   surveyChart,
   workOrdersChart,
+  type ChartSpec,
   type DashboardAlarms,
   type DashboardArrears,
   type DashboardCollection,
@@ -137,11 +138,36 @@ function ArrearsTile({ arrears }: { arrears: DashboardArrears }) {
   );
 }
 
+/** A ring of counts beside their total and one row per slice; a slice or its row opens its list. */
+function RingWithCounts({
+  chart,
+  total,
+  hot = false,
+  empty,
+  rows,
+}: {
+  chart: ChartSpec;
+  total: number;
+  hot?: boolean;
+  empty: string;
+  rows: ReadonlyArray<{ label: string; count: number; url: string }>;
+}) {
+  return (
+    <ChartBeside
+      chart={<Chart spec={chart} height={130} empty={empty} onSelect={(i) => go(rows[i]!.url)()} />}
+    >
+      <Text className={hot ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>{total}</Text>
+      <ChartLegend
+        spec={chart}
+        rows={rows.map((row) => ({ label: row.label, value: String(row.count), onOpen: go(row.url) }))}
+      />
+    </ChartBeside>
+  );
+}
+
 const ordersUrl = (query: string) => `/admin/workorders/index?${query}`;
 
 function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
-  const chart = workOrdersChart(workOrders);
-  const open = (group: string) => go(ordersUrl(`group=${group}`));
   return (
     <Tile
       kind="workorders"
@@ -152,26 +178,12 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
         behind: workOrders.breached > 0,
       }}
     >
-      <ChartBeside
-        chart={
-          <Chart
-            spec={chart}
-            height={130}
-            empty="没有未完成工单"
-            onSelect={(i) => open(workOrders.byGroup[i]!.group)()}
-          />
-        }
-      >
-        <Text className="dashboard__big">{workOrders.open}</Text>
-        <ChartLegend
-          spec={chart}
-          rows={workOrders.byGroup.map((g) => ({
-            label: g.label,
-            value: String(g.count),
-            onOpen: open(g.group),
-          }))}
-        />
-      </ChartBeside>
+      <RingWithCounts
+        chart={workOrdersChart(workOrders)}
+        total={workOrders.open}
+        empty="没有未完成工单"
+        rows={workOrders.byGroup.map((g) => ({ ...g, url: ordersUrl(`group=${g.group}`) }))}
+      />
       <View className="dashboard__links">
         <Text className="dashboard__link" onClick={go(ordersUrl('group=open&risk=at_risk'))}>
           即将超时 {workOrders.atRisk} ›
@@ -188,8 +200,6 @@ function WorkOrdersTile({ workOrders }: { workOrders: DashboardWorkOrders }) {
 }
 
 function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
-  const chart = alarmsChart(alarms);
-  const open = (severity: string) => go(`/admin/alarms/index?severity=${severity}`);
   return (
     <Tile
       kind="alarms"
@@ -197,28 +207,13 @@ function AlarmsTile({ alarms }: { alarms: DashboardAlarms }) {
       label="设备告警（未恢复）"
       badge={{ text: `未确认 ${alarms.unacked}`, behind: alarms.unacked > 0 }}
     >
-      <ChartBeside
-        chart={
-          <Chart
-            spec={chart}
-            height={130}
-            empty="没有未恢复的告警"
-            onSelect={(i) => open(alarms.bySeverity[i]!.severity)()}
-          />
-        }
-      >
-        <Text className={alarms.active ? 'dashboard__big dashboard__big--warn' : 'dashboard__big'}>
-          {alarms.active}
-        </Text>
-        <ChartLegend
-          spec={chart}
-          rows={alarms.bySeverity.map((s) => ({
-            label: s.label,
-            value: String(s.count),
-            onOpen: open(s.severity),
-          }))}
-        />
-      </ChartBeside>
+      <RingWithCounts
+        chart={alarmsChart(alarms)}
+        total={alarms.active}
+        hot={alarms.active > 0}
+        empty="没有未恢复的告警"
+        rows={alarms.bySeverity.map((s) => ({ ...s, url: `/admin/alarms/index?severity=${s.severity}` }))}
+      />
     </Tile>
   );
 }
