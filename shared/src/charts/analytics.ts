@@ -8,7 +8,7 @@ import { countRing, percentOf, shortLabel, type ChartSpec, type ChartTone } from
 export function collectionRowsChart(rows: readonly CollectionRow[]): ChartSpec {
   return {
     kind: 'column',
-    categories: rows.map((r) => shortLabel(r.label)),
+    categories: rows.map((r) => shortLabel(r.label, 8)),
     series: [
       { name: '按金额', data: rows.map((r) => percentOf(r.collectionRateByAmount)), tone: 'info' },
       { name: '按户数', data: rows.map((r) => percentOf(r.collectionRateByHousehold)), tone: 'good' },

@@ -182,6 +182,7 @@ describe('analysis charts', () => {
     ] as never);
     expectAligned(spec);
     expect(spec.series.map((s) => s.name)).toEqual(['按金额', '按户数']);
+    expect(spec.categories).toEqual(['2026-10', '2026-11']); // a month is never cut short
     expect(spec.series[0]!.data).toEqual([80, 95]);
     expect(spec.series[1]!.data).toEqual([70, 90]);
   });
