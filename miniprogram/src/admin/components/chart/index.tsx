@@ -36,7 +36,8 @@ export function Chart({
   /**
    * A tap on a drawn chart: with `onSelect`, open what was hit; on columns and bars, show that
    * column's tooltip. Either way the tap stops here, so a tile around the chart does not open its
-   * own list as well. A tap that hits nothing (a ring's hole) goes on to the tile.
+   * own list as well. A tap on an arc, or one that hits nothing (a ring's hole), goes on to the
+   * tile.
    */
   const onTap = (point: { x: number; y: number } | null, stop: () => void) => {
     const chart = drawn.current;
