@@ -86,6 +86,10 @@ describe('billing in Chromium', () => {
     expect(figures).toContain('按金额');
     expect(figures).toContain('按户数');
     expect(figures).toMatch(/\d+\.\d\d%/);
+    // Each rate's bar spans the card (a lost CSS rule once laid bar and figures out in one row).
+    const track = await total.locator('.rate-bar__track').first().boundingBox();
+    const totalBox = await total.boundingBox();
+    expect(track!.width).toBeGreaterThan(totalBox!.width * 0.8);
     // One column pair per month of the last three, drawn from the rates the month cards show.
     const [months] = await drawnCharts(finance, '.stats-card');
     const monthCards = await visible(finance, '.stats-card').allInnerTexts();
