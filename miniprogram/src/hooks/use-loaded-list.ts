@@ -7,7 +7,7 @@ interface ListPage<T> {
 }
 
 /**
- * A staff list shown from its `first` page: `more.run(next)` appends the page after it (its
+ * A list shown from its `first` page: `more.run(next)` appends the page after it (its
  * failure kept for the page to show), and `replace` swaps in an item a card changed, found by key.
  */
 export function useLoadedList<T>(

@@ -1,10 +1,8 @@
 import type { MeterKind, MeterReadingView } from '@linli/shared';
-import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { MessageBlock } from '../../components/message-block';
-import { Button } from '../../components/nutui';
+import { LoadMore } from '../../components/load-more';
 import { RemoteView } from '../../components/remote-view';
-import { useAction } from '../../hooks/use-action';
+import { useLoadedList } from '../../hooks/use-loaded-list';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { ReadingCard } from './reading-card';
@@ -35,21 +33,19 @@ function Pages({
   canReview,
   first,
 }: ListProps & { first: { items: MeterReadingView[]; next?: string } }) {
-  const [readings, setReadings] = useState(first.items);
-  const [next, setNext] = useState(first.next);
-  const more = useAction(async (after: string) => {
-    const page = await call('billing', 'readings.list', {
-      estateId,
-      period,
-      meter,
-      after,
-      ...(status ? { status } : {}),
-    });
-    setReadings((shown) => [...shown, ...page.items]);
-    setNext(page.next);
-  });
-  const replace = (changed: MeterReadingView) =>
-    setReadings((shown) => shown.map((r) => (r.readingId === changed.readingId ? changed : r)));
+  const list = useLoadedList(
+    first,
+    (after) =>
+      call('billing', 'readings.list', {
+        estateId,
+        period,
+        meter,
+        after,
+        ...(status ? { status } : {}),
+      }),
+    (reading) => reading.readingId,
+  );
+  const { items: readings, replace } = list;
   if (readings.length === 0)
     return status ? (
       <EmptyState
@@ -65,12 +61,7 @@ function Pages({
       {readings.map((reading) => (
         <ReadingCard key={reading.readingId} reading={reading} canReview={canReview} onReviewed={replace} />
       ))}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }

@@ -3,8 +3,7 @@ import { formatDateTime, formatYuan, type BillView, type HouseholdBills } from '
 import { useState } from 'react';
 import { BillStatusTag } from '../../components/bill-status-tag';
 import { EmptyState } from '../../components/empty-state';
-import { MessageBlock } from '../../components/message-block';
-import { Button } from '../../components/nutui';
+import { LoadMore } from '../../components/load-more';
 import { useAction } from '../../hooks/use-action';
 import { call } from '../../services/api';
 import { openBill } from './open-bill';
@@ -49,12 +48,7 @@ export function PaidBills({ household }: { household: HouseholdBills }) {
           </View>
         </View>
       ))}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={{ next, more }} />
     </>
   );
 }

@@ -13,12 +13,14 @@ import { BackRow } from '../../components/back-row';
 import { ChoiceChips } from '../../components/choice-chips';
 import { EmptyState } from '../../components/empty-state';
 import { FormField } from '../../components/form-field';
+import { LoadMore } from '../../components/load-more';
 import { MessageBlock } from '../../components/message-block';
 import { Button } from '../../components/nutui';
 import { RemoteView } from '../../components/remote-view';
 import { Screen } from '../../components/screen';
 import { TextInput } from '../../components/text-input';
 import { useAction } from '../../hooks/use-action';
+import { useLoadedList } from '../../hooks/use-loaded-list';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
@@ -87,13 +89,15 @@ function Statement({
   crediting: boolean;
   onPaid: (outTradeNo: string) => void;
 }) {
-  const [movements, setMovements] = useState(statement.movements);
-  const [next, setNext] = useState(statement.next);
-  const more = useAction(async (after: string) => {
-    const page = await call('billing', 'prepay.statement', { householdId: statement.householdId, after });
-    setMovements((shown) => [...shown, ...page.movements]);
-    setNext(page.next);
-  });
+  const list = useLoadedList(
+    { items: statement.movements, next: statement.next },
+    async (after) => {
+      const page = await call('billing', 'prepay.statement', { householdId: statement.householdId, after });
+      return { items: page.movements, next: page.next };
+    },
+    (movement) => movement.movementId,
+  );
+  const movements = list.items;
   return (
     <>
       <View className="prepay-card">
@@ -115,12 +119,7 @@ function Statement({
           ))}
         </View>
       )}
-      {more.failure ? <MessageBlock tone="error" title={more.failure.message} /> : null}
-      {next ? (
-        <Button block fill="outline" disabled={more.pending} onClick={() => void more.run(next)}>
-          {more.pending ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </>
   );
 }
