@@ -2,6 +2,7 @@ import './schemas/zod-setup';
 export * from './errors';
 export * from './money';
 export * from './time';
+export * from './text';
 export * from './ids';
 export * from './schemas';
 export * from './property';

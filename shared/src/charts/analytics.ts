@@ -2,13 +2,14 @@ import type { CollectionRow } from '../api/billing';
 import type { PaymentSegment, SegmentSummary } from '../analytics/payment-segments';
 import type { FrequencyRow } from '../analytics/repair-frequency';
 import type { PaymentHabit } from '../billing/payment-habits';
-import { countRing, percentOf, shortLabel, type ChartSpec, type ChartTone } from './spec';
+import { ellipsize } from '../text/ellipsize';
+import { countRing, percentOf, type ChartSpec, type ChartTone } from './spec';
 
 /** 收缴率 of each row of the collection report (by month, building or item), both definitions side by side. */
 export function collectionRowsChart(rows: readonly CollectionRow[]): ChartSpec {
   return {
     kind: 'column',
-    categories: rows.map((r) => shortLabel(r.label, 8)),
+    categories: rows.map((r) => ellipsize(r.label, 8)),
     series: [
       { name: '按金额', data: rows.map((r) => percentOf(r.collectionRateByAmount)), tone: 'info' },
       { name: '按户数', data: rows.map((r) => percentOf(r.collectionRateByHousehold)), tone: 'good' },
@@ -64,7 +65,7 @@ export function frequencyChart(rows: readonly FrequencyRow[], top = 8): ChartSpe
   const shown = [...rows].sort((a, b) => b.count - a.count).slice(0, top);
   return {
     kind: 'bar',
-    categories: shown.map((r) => shortLabel(r.label, 8)),
+    categories: shown.map((r) => ellipsize(r.label, 8)),
     series: [
       {
         name: '报修次数',

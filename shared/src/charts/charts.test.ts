@@ -11,7 +11,8 @@ import {
   surveyChart,
   workOrdersChart,
 } from './dashboard';
-import { isBlankChart, percentOf, shortLabel, yuanOf, type ChartSpec } from './spec';
+import { ellipsize } from '../text/ellipsize';
+import { isBlankChart, percentOf, yuanOf, type ChartSpec } from './spec';
 
 const collection = (paid: number, receivable: number, onTarget: boolean) => ({
   period: '2026-11',
@@ -42,8 +43,8 @@ describe('spec helpers', () => {
   });
 
   it('shortens long labels by characters, not bytes', () => {
-    expect(shortLabel('邻里花园', 6)).toBe('邻里花园');
-    expect(shortLabel('邻里花园二期东区', 6)).toBe('邻里花园二…');
+    expect(ellipsize('邻里花园', 6)).toBe('邻里花园');
+    expect(ellipsize('邻里花园二期东区', 6)).toBe('邻里花园二…');
   });
 
   it('counts all-zero bars and rings as blank but never an arc, where 0% is a figure', () => {

@@ -9,7 +9,8 @@ import type {
 } from '../dashboard/overview';
 import { formatYuan } from '../money/money';
 import type { Severity } from '../iot/rules';
-import { countRing, percentOf, shortLabel, yuanOf, type ChartSpec, type ChartTone } from './spec';
+import { ellipsize } from '../text/ellipsize';
+import { countRing, indexTone, percentOf, yuanOf, type ChartSpec, type ChartTone } from './spec';
 
 /** The month's 收缴率 as an arc filled to the rate, green once the target is reached. */
 export function collectionChart(collection: DashboardCollection): ChartSpec {
@@ -87,7 +88,7 @@ export const alarmsChart = (alarms: DashboardAlarms): ChartSpec =>
 export function noticeReadsChart(notices: readonly DashboardNotice[]): ChartSpec {
   return {
     kind: 'bar',
-    categories: notices.map((n) => shortLabel(n.title, 8)),
+    categories: notices.map((n) => ellipsize(n.title, 8)),
     series: [{ name: '阅读率', data: notices.map((n) => percentOf(n.readRate)), tone: 'info' }],
     unit: '%',
     max: 100,
@@ -105,7 +106,7 @@ export function companyCollectionChart(rows: readonly CompanyEstateRow[]): Chart
   );
   return {
     kind: 'column',
-    categories: withFigures.map((r) => shortLabel(r.name)),
+    categories: withFigures.map((r) => ellipsize(r.name, 6)),
     keys: withFigures.map((r) => r.id),
     series: [{ name: '收缴率（按金额）', data: withFigures.map((r) => percentOf(r.rate)), tone: 'info' }],
     unit: '%',
@@ -124,7 +125,7 @@ export function surveyChart(survey: DashboardSurvey): ChartSpec {
       {
         name: '满意度指数',
         data: [index === null ? 0 : Math.min(1, index / 100)],
-        tone: index === null ? 'muted' : index >= 80 ? 'good' : index >= 60 ? 'warn' : 'bad',
+        tone: indexTone(index),
       },
     ],
     unit: '',

@@ -53,10 +53,6 @@ export const percentOf = (rate: Pick<Rate, 'numerator' | 'denominator'>): number
 /** Fen to yuan as a plain number for an axis (bills stay exact in fen everywhere else). */
 export const yuanOf = (fen: number): number => Math.round(fen) / 100;
 
-/** Long category names squeezed onto an axis; the full name stays in the list beside the chart. */
-export const shortLabel = (label: string, max = 6): string =>
-  [...label].length > max ? `${[...label].slice(0, max - 1).join('')}…` : label;
-
 /** A ring of counts, slices in the same order as the list beside it (which writes the total out). */
 export function countRing(
   slices: ReadonlyArray<{ label: string; count: number; tone: ChartTone }>,
@@ -72,3 +68,7 @@ export function countRing(
     summary: `${name} ${total} ${unit}：${slices.map((s) => `${s.label} ${s.count}`).join('，')}`,
   };
 }
+
+/** A 0–100 satisfaction index: green from 80, amber from 60, red below; grey with no ratings yet. */
+export const indexTone = (index: number | null): ChartTone =>
+  index === null ? 'muted' : index >= 80 ? 'good' : index >= 60 ? 'warn' : 'bad';

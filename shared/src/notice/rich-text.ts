@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ellipsize } from '../text/ellipsize';
 
 /**
  * A notice body is a small document tree, never HTML: paragraphs of text runs (optionally
@@ -85,9 +86,7 @@ export function bodyText(body: NoticeBody): string {
 
 /** The first `max` characters of the text, on one line, for feed cards. */
 export function bodyExcerpt(body: NoticeBody, max = 60): string {
-  const text = bodyText(body).replace(/\s+/g, ' ').trim();
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  return ellipsize(bodyText(body).replace(/\s+/g, ' ').trim(), max);
 }
 
 /** The first image, for a card's thumbnail. */

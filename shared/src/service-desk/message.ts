@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FileId } from '../notice/rich-text';
+import { ellipsize } from '../text/ellipsize';
 
 /** Which side of a conversation wrote a message: the owner, or the service desk (客服). */
 export const ServiceSide = z.enum(['owner', 'staff']);
@@ -26,6 +27,5 @@ export type ServiceMessageBody = z.infer<typeof ServiceMessageBody>;
 /** A one-line preview for inbox rows and the message card. */
 export function messagePreview(body: ServiceMessageBody, max = 30): string {
   if (body.type === 'image') return '[图片]';
-  const chars = Array.from(body.text.replace(/\s+/g, ' '));
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+  return ellipsize(body.text.replace(/\s+/g, ' '), max);
 }

@@ -1,4 +1,4 @@
-import { percentBarsChart, type ChartTone, type PercentBar } from '@linli/shared';
+import { percentBarsChart, type PercentBar } from '@linli/shared';
 import { Chart } from '../components/chart';
 
 /** One 28 px band per bar, plus the axis. */
@@ -8,7 +8,3 @@ const heightOf = (bars: number) => bars * 28 + 36;
 export function BarChart({ name, bars }: { name: string; bars: readonly PercentBar[] }) {
   return <Chart spec={percentBarsChart(name, bars)} height={heightOf(bars.length)} />;
 }
-
-/** Green for a good index, amber for middling, red for poor. */
-export const toneOfIndex = (index: number | null): ChartTone =>
-  index === null ? 'muted' : index >= 80 ? 'good' : index >= 60 ? 'warn' : 'bad';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatDateTime, type Change, type SurveyResultsView } from '@linli/shared';
+import { formatDateTime, indexTone, type Change, type SurveyResultsView } from '@linli/shared';
 import { useRef } from 'react';
 import { MessageBlock } from '../../components/message-block';
 import { Button, Tag } from '../../components/nutui';
@@ -12,7 +12,7 @@ import { call } from '../../services/api';
 import { saveSheet } from '../../services/sheet-file';
 import { StaffPage } from '../components/staff-page';
 import { surveyPageRoles } from '../surveys/roles';
-import { BarChart, toneOfIndex } from './bar-chart';
+import { BarChart } from './bar-chart';
 import { QuestionResultCard } from './question-result';
 import './index.css';
 
@@ -135,7 +135,7 @@ function ResultsBody({ data, reload }: { data: SurveyResultsView; reload: () => 
                 label: d.label,
                 percent: d.index ?? 0,
                 caption: `${d.index ?? '—'} ${deltaText(dimensionChange(d.dimension))}`.trim(),
-                tone: toneOfIndex(d.index),
+                tone: indexTone(d.index),
               }))}
             />
           </View>

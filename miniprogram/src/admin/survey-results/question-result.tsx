@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { questionTypeLabels, type PercentBar, type QuestionResult } from '@linli/shared';
-import { BarChart, toneOfIndex } from './bar-chart';
+import { indexTone, questionTypeLabels, type PercentBar, type QuestionResult } from '@linli/shared';
+import { BarChart } from './bar-chart';
 
 const share = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);
 
@@ -84,7 +84,7 @@ function Distribution({ result }: { result: QuestionResult }) {
               label: row.label,
               percent: index ?? 0,
               caption: row.mean === null ? '暂无' : `平均 ${row.mean} 星`,
-              tone: toneOfIndex(index),
+              tone: indexTone(index),
             };
           })}
         />
